@@ -1,0 +1,120 @@
+//! Command-line definitions (clap derive). `--help` text lives in the doc comments. Only `main`
+//! sees this module; the library takes plain option structs.
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+/// Compare news reports of the same event: what every outlet carried, what each left out, and
+/// where they disagree.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, propagate_version = true)]
+#[command(after_help = "Examples:\n  parallax inspect fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax inspect --format json page.html > read.json\n  curl -s https://example.org/story | parallax inspect --input-format html -")]
+pub struct Args {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how each report was read: blocks with their kind and reason, paragraphs, sentences.
+    Inspect(InspectArgs),
+}
+
+/// Arguments of `parallax inspect`.
+#[derive(Debug, ClapArgs)]
+pub struct InspectArgs {
+    /// Reports to read: paths, or `-` for standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// How the inputs are written; `auto` sniffs the extension and content.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+
+    /// Name for a report (repeat once per file, in order); default: the file stem.
+    #[arg(long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+
+    /// Refuse inputs larger than this (bytes, or with a K, M or G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = parse_size)]
+    pub max_input_size: u64,
+
+    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable, coloured on a terminal.
+    Text,
+    /// The JSON contract (docs/json.md).
+    Json,
+}
+
+/// Input formats for `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Sniff from the extension and content.
+    Auto,
+    /// Plain text (also text copied from a browser).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal, NO_COLOR unset and TERM not `dumb`.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Parses `1048576`, `512K`, `100M`, `2G`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("invalid size {s:?} (expected e.g. 500K, 100M, 2G)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("100M"), Ok(100 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("42"), Ok(42));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("0").is_err());
+    }
+
+    #[test]
+    fn clap_definition_is_valid() {
+        use clap::CommandFactory;
+        Args::command().debug_assert();
+    }
+}

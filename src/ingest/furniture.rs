@@ -1,0 +1,576 @@
+//! Page furniture: decides, for every block of a page, whether it is news text (body), the
+//! title, a date line, a credit, or boilerplate, and says why.
+//!
+//! The signals are general (issue #2): sentence shape (final punctuation, length, stop-word
+//! density), title case, position relative to the article, runs of similar short lines, overlap
+//! with the article's lead, and a short phrase list. Nothing here names a particular outlet.
+//!
+//! For text copied from a browser ([`Mode::Page`]) the article is found first, as the stretch of
+//! blocks with the most prose (a maximum-sum run, as in Finn et al.'s body-text extraction);
+//! reporting credits ("With reporting by …") end an article and cannot be crossed. Blocks before
+//! the article are candidates for the title; blocks after it are footer or other stories.
+//! For text that an HTML extractor already cut down to the article ([`Mode::Extracted`]) only
+//! block-level furniture is removed.
+
+use super::{Hint, RawBlock};
+use crate::document::{BlockKind, Reason};
+use crate::text::date::{find_date, is_weekday, month_number};
+use crate::text::lexicon::{self, is_stop_word};
+use crate::text::paragraph::starts_list_item;
+use crate::text::Date;
+
+/// How much of the page the text still holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The whole visible page (pasted text): find the article among the furniture.
+    Page,
+    /// Already the article (from an HTML extractor): remove only obvious furniture.
+    Extracted,
+}
+
+/// The classification of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Why (`None` for body).
+    pub reason: Option<Reason>,
+}
+
+impl Label {
+    const BODY: Label = Label { kind: BlockKind::Body, reason: None };
+
+    fn new(kind: BlockKind, reason: Reason) -> Label {
+        Label { kind, reason: Some(reason) }
+    }
+
+    fn boilerplate(reason: Reason) -> Label {
+        Label::new(BlockKind::Boilerplate, reason)
+    }
+}
+
+/// Labels for every block, plus what the labels revealed about the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classified {
+    /// One label per input block, in order.
+    pub labels: Vec<Label>,
+    /// Index of the block chosen as the headline.
+    pub title: Option<usize>,
+    /// The date of the first date line.
+    pub published: Option<Date>,
+}
+
+/// The first verdict on a block, from its own text alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    /// Certain furniture, whatever its position.
+    Furniture(Label),
+    /// "With reporting by …": the article ends here.
+    EndCredit,
+    /// A date line.
+    Dateline(Date),
+    /// Title case, no final full stop: a headline (ours or another story's).
+    Headline,
+    /// A few words that are neither sentence nor heading.
+    Fragment,
+    /// Reads as a sentence or more.
+    Prose,
+    /// Neither clearly prose nor clearly furniture.
+    Unclear,
+}
+
+/// Measurements of a block's text.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stats {
+    words: usize,
+    alpha_words: usize,
+    content_words: usize,
+    capitalised_content: usize,
+    stop_words: usize,
+    reader_address: usize,
+    ends_sentence: bool,
+}
+
+fn stats(text: &str) -> Stats {
+    let mut s = Stats::default();
+    for raw in text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        s.words += 1;
+        let first = w.chars().next().unwrap_or(' ');
+        if !first.is_alphabetic() {
+            continue;
+        }
+        s.alpha_words += 1;
+        if is_stop_word(w) {
+            s.stop_words += 1;
+            if matches!(w.to_ascii_lowercase().as_str(), "we" | "our" | "us" | "you" | "your") {
+                s.reader_address += 1;
+            }
+        } else {
+            s.content_words += 1;
+            // Uncased scripts count as capitalised neither way.
+            s.capitalised_content += usize::from(first.is_uppercase());
+        }
+    }
+    let end = text.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '*' | '_') || c.is_whitespace()
+    });
+    s.ends_sentence = end.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।']);
+    s
+}
+
+impl Stats {
+    /// Share of content words in capitals: ~1 for headlines, ~0.2–0.4 for prose.
+    fn title_case(&self) -> f32 {
+        if self.content_words == 0 {
+            0.0
+        } else {
+            self.capitalised_content as f32 / self.content_words as f32
+        }
+    }
+
+    /// Whether the script has letter case at all (title case means nothing in Chinese).
+    fn cased(&self) -> bool {
+        self.alpha_words > 0
+    }
+}
+
+/// Lower-cased text with bullets, separators and final punctuation removed, for phrase lookup.
+fn phrase_key(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn shape(text: &str, hint: Hint) -> Shape {
+    if hint == Hint::Code {
+        return Shape::Furniture(Label::boilerplate(Reason::Code));
+    }
+    let st = stats(text);
+    let key = phrase_key(text);
+    let lower = text.to_lowercase();
+
+    if lexicon::NAVIGATION_PHRASES.binary_search(&key.as_str()).is_ok() || is_menu_line(text, &st) {
+        return Shape::Furniture(Label::boilerplate(Reason::Navigation));
+    }
+    if lexicon::CREDIT_OPENERS.iter().any(|p| key.starts_with(p))
+        || (st.words <= 20 && (lower.contains("contributed to this report") || lower.contains("contributed reporting")))
+    {
+        return Shape::EndCredit;
+    }
+    if let Some(date) = dateline(text, &st) {
+        return Shape::Dateline(date);
+    }
+    if let Some(label) = credit_or_caption(text, &key, &st) {
+        return Shape::Furniture(label);
+    }
+    if lexicon::FOOTER_PHRASES.iter().any(|p| lower.contains(p)) || lower.contains('©') {
+        return Shape::Furniture(Label::boilerplate(Reason::Footer));
+    }
+    if let Hint::Heading(_) = hint {
+        return Shape::Headline;
+    }
+    let headline_like = st.cased()
+        && !st.ends_sentence
+        && st.content_words >= 2
+        && st.words <= 25
+        && st.title_case() >= 0.75;
+    if headline_like {
+        return Shape::Headline;
+    }
+    if st.words <= 3 && !st.ends_sentence {
+        return Shape::Fragment;
+    }
+    let prose = (st.ends_sentence || text.trim_end().ends_with(':'))
+        && st.words >= 5
+        && (st.title_case() < 0.75 || st.words >= 20 || !st.cased());
+    if prose || st.words >= 30 {
+        return Shape::Prose;
+    }
+    Shape::Unclear
+}
+
+/// "Home | World | Business | Sport": several short items joined by separators.
+fn is_menu_line(text: &str, st: &Stats) -> bool {
+    let seps = text.matches(" | ").count() + text.matches(" • ").count() + text.matches(" · ").count();
+    seps >= 2 && !st.ends_sentence && st.words <= 4 * (seps + 1)
+}
+
+/// A date line: a date and little else (times, weekdays, "Updated", a source name).
+fn dateline(text: &str, st: &Stats) -> Option<Date> {
+    if st.words > 14 || st.words == 0 {
+        return None;
+    }
+    let found = find_date(text)?;
+    let others = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| {
+            let l = w.to_ascii_lowercase();
+            month_number(w).is_none()
+                && !is_weekday(w)
+                && !matches!(
+                    l.as_str(),
+                    "am" | "pm" | "a.m" | "p.m" | "utc" | "gmt" | "et" | "est" | "edt" | "pt" | "pst" | "pdt"
+                        | "bst" | "cet" | "cest" | "msk" | "published" | "updated" | "posted" | "last"
+                        | "modified" | "on" | "at" | "first" | "am/pm"
+                )
+        })
+        .count();
+    // A long sentence that happens to contain a date is prose, not a date line.
+    (others <= 4 && !(st.ends_sentence && st.words > 8)).then_some(found.date)
+}
+
+/// Bylines, photo credits and captions.
+fn credit_or_caption(text: &str, key: &str, st: &Stats) -> Option<Label> {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+    if let (Some(&"By" | &"BY" | &"by"), Some(next)) = (words.first(), words.get(1)) {
+        if st.words <= 12 && next.chars().next().is_some_and(char::is_uppercase) && !st.ends_sentence {
+            return Some(Label::new(BlockKind::Credit, Reason::Byline));
+        }
+    }
+    let opener = key.split([':', ' ']).next().unwrap_or("");
+    if st.words <= 12
+        && (key.starts_with("photo credit") || key.starts_with("image credit") || key.starts_with("photo by"))
+    {
+        return Some(Label::new(BlockKind::Credit, Reason::PhotoCredit));
+    }
+    if st.words <= 10 && !st.ends_sentence {
+        // "Sergey Savostyanov / TASS", "Reuters/Maxim Shemetov", "Getty Images", "AP Photo/…"
+        let slash_credit = t.contains('/')
+            && t.split('/').all(|part| {
+                let p = part.trim();
+                !p.is_empty() && p.split_whitespace().count() <= 4 && p.chars().next().is_some_and(char::is_uppercase)
+            });
+        let agency = key.ends_with("getty images") || key.starts_with("ap photo") || key.contains("shutterstock");
+        if slash_credit || agency {
+            return Some(Label::new(BlockKind::Credit, Reason::PhotoCredit));
+        }
+    }
+    // Caption labels: "• 16x9 Image", "Video", "Photo: …", "Above: …".
+    let bullet = starts_list_item(t) || t.starts_with('•');
+    let media = key
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon::MEDIA_WORDS.binary_search(&w).is_ok());
+    if st.words <= 4 && media && (bullet || !st.ends_sentence) {
+        return Some(Label::boilerplate(Reason::Caption));
+    }
+    if matches!(opener, "above" | "pictured" | "caption" | "photo" | "image" | "video" | "top" | "file")
+        && key.as_bytes().get(opener.len()) == Some(&b':')
+    {
+        return Some(Label::boilerplate(Reason::Caption));
+    }
+    None
+}
+
+/// Content-word stems of a text, for title/lead overlap.
+fn stems(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
+        .map(|w| {
+            let l = w.to_lowercase();
+            let l = l.strip_suffix("'s").unwrap_or(&l).to_string();
+            if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+                l[..l.len() - 1].to_string()
+            } else {
+                l
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Classifies every block of `text`.
+pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
+    let shapes: Vec<Shape> = blocks.iter().map(|b| shape(b.span.slice(text), b.hint)).collect();
+    let words: Vec<usize> = blocks.iter().map(|b| stats(b.span.slice(text)).words).collect();
+    let region = match mode {
+        Mode::Page => main_region(&shapes, &words, blocks, text),
+        Mode::Extracted => article_span(&shapes),
+    };
+    let mut labels = vec![Label::BODY; blocks.len()];
+    let mut published = None;
+    for (i, s) in shapes.iter().enumerate() {
+        labels[i] = match *s {
+            Shape::Furniture(l) => l,
+            Shape::EndCredit => Label::new(BlockKind::Credit, Reason::ReportingCredit),
+            Shape::Dateline(d) => {
+                published.get_or_insert(d);
+                Label::new(BlockKind::Dateline, Reason::Date)
+            }
+            _ => Label::BODY, // decided below, by position
+        };
+    }
+
+    let Some((first, last)) = region else {
+        // No prose anywhere: a single line, a list, a bare headline. Whatever is not certain
+        // furniture is the text the user gave us.
+        return Classified { labels, title: None, published };
+    };
+
+    // Inside the article.
+    for i in first..=last {
+        labels[i] = match shapes[i] {
+            Shape::Prose | Shape::Unclear => Label::BODY,
+            Shape::Headline if blocks[i].hint.is_heading() || words[i] < 6 => Label::new(BlockKind::Title, Reason::Subheading),
+            Shape::Headline => Label::boilerplate(Reason::RelatedHeadline),
+            Shape::Fragment if blocks[i].hint == Hint::ListItem => Label::BODY,
+            Shape::Fragment => Label::boilerplate(Reason::Fragment),
+            _ => labels[i],
+        };
+    }
+
+    // Before the article: the title, other headlines, navigation, teasers.
+    let title = choose_title(text, blocks, &shapes, first, last);
+    for i in 0..first {
+        if Some(i) == title {
+            labels[i] = Label::new(BlockKind::Title, Reason::Headline);
+            continue;
+        }
+        labels[i] = match shapes[i] {
+            Shape::Headline => {
+                let run = (i > 0 && shapes[i - 1] == Shape::Headline) || shapes.get(i + 1) == Some(&Shape::Headline);
+                if run {
+                    Label::boilerplate(Reason::RelatedHeadlines)
+                } else {
+                    Label::boilerplate(Reason::Navigation)
+                }
+            }
+            Shape::Fragment => Label::boilerplate(Reason::Navigation),
+            Shape::Prose | Shape::Unclear => Label::boilerplate(Reason::OutsideArticle),
+            _ => labels[i],
+        };
+    }
+
+    // After the article: the outlet's footer, or other stories.
+    let tail = last + 1..blocks.len();
+    let footer_zone = tail.clone().any(|i| {
+        matches!(shapes[i], Shape::Furniture(Label { reason: Some(Reason::Footer), .. }))
+            || stats(blocks[i].span.slice(text)).reader_address >= 2
+    });
+    for i in tail {
+        labels[i] = match shapes[i] {
+            Shape::Headline => Label::boilerplate(Reason::RelatedHeadlines),
+            Shape::Fragment => Label::boilerplate(Reason::Navigation),
+            Shape::Prose | Shape::Unclear if footer_zone => Label::boilerplate(Reason::Footer),
+            Shape::Prose | Shape::Unclear => Label::boilerplate(Reason::OutsideArticle),
+            _ => labels[i],
+        };
+    }
+    Classified { labels, title, published }
+}
+
+/// For extracted text: the whole text is the article, from the first to the last block that is
+/// not certain furniture.
+fn article_span(shapes: &[Shape]) -> Option<(usize, usize)> {
+    let keep = |s: &Shape| matches!(s, Shape::Prose | Shape::Unclear | Shape::Headline | Shape::Fragment);
+    let first = shapes.iter().position(keep)?;
+    let last = shapes.iter().rposition(keep)?;
+    // A leading headline is the title, not body.
+    let first = if shapes[first] == Shape::Headline && first < last { first + 1 } else { first };
+    Some((first, last))
+}
+
+/// The article in pasted page text: the run of blocks with the largest prose mass, never
+/// crossing a reporting credit. `None` when no block reads as prose.
+fn main_region(shapes: &[Shape], words: &[usize], blocks: &[RawBlock], text: &str) -> Option<(usize, usize)> {
+    let score = |i: usize| -> f64 {
+        let w = words[i] as f64;
+        match shapes[i] {
+            Shape::Prose => {
+                // First- and second-person address ("we provide", "you could") is how outlets
+                // talk about themselves; news prose rarely does outside quotes.
+                let addr = stats(blocks[i].span.slice(text)).reader_address as f64;
+                w - 8.0 * addr
+            }
+            Shape::Unclear => {
+                if w >= 8.0 {
+                    w / 3.0
+                } else {
+                    -2.0
+                }
+            }
+            Shape::Headline => -4.0,
+            Shape::Fragment => -4.0 - w,
+            Shape::Dateline(_) => -2.0,
+            Shape::Furniture(l) => match l.reason {
+                Some(Reason::Footer) => -30.0,
+                Some(Reason::Navigation) => -6.0,
+                _ => -3.0,
+            },
+            Shape::EndCredit => f64::NEG_INFINITY,
+        }
+    };
+    // Kadane's maximum-sum run; a reporting credit resets the run (it cannot be crossed).
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut cur = 0.0;
+    let mut cur_start = 0;
+    let mut has_prose = false;
+    for i in 0..shapes.len() {
+        let s = score(i);
+        if s == f64::NEG_INFINITY {
+            cur = 0.0;
+            cur_start = i + 1;
+            continue;
+        }
+        if cur <= 0.0 {
+            cur = 0.0;
+            cur_start = i;
+        }
+        cur += s;
+        has_prose |= matches!(shapes[i], Shape::Prose);
+        if best.is_none_or(|(b, _, _)| cur > b) {
+            best = Some((cur, cur_start, i));
+        }
+    }
+    let (total, first, last) = best?;
+    if !has_prose || total <= 0.0 {
+        return None;
+    }
+    // Trim non-prose from both ends: the article starts and ends with text.
+    let is_text = |i: usize| matches!(shapes[i], Shape::Prose | Shape::Unclear);
+    let first = (first..=last).find(|&i| is_text(i))?;
+    let last = (first..=last).rev().find(|&i| is_text(i))?;
+    Some((first, last))
+}
+
+/// Picks the headline among the blocks before the article: the heading-like block that shares
+/// most words with the article's lead; other stories' headlines share few. Without any overlap,
+/// the nearest heading-like block just above the article.
+fn choose_title(text: &str, blocks: &[RawBlock], shapes: &[Shape], first: usize, last: usize) -> Option<usize> {
+    let lead: Vec<String> = {
+        let mut s = String::new();
+        for b in blocks.iter().take(last + 1).skip(first).take(3) {
+            s.push_str(b.span.slice(text));
+            s.push(' ');
+        }
+        stems(&s)
+    };
+    let candidate = |i: usize| {
+        matches!(shapes[i], Shape::Headline)
+            || (matches!(shapes[i], Shape::Unclear) && stats(blocks[i].span.slice(text)).words <= 25)
+    };
+    let mut best: Option<(f64, usize)> = None;
+    for i in (0..first).filter(|&i| candidate(i)) {
+        let words = stems(blocks[i].span.slice(text));
+        if words.is_empty() {
+            continue;
+        }
+        let shared = words.iter().filter(|w| lead.binary_search(w).is_ok()).count();
+        if shared < 2 && !(shared == 1 && words.len() <= 3) {
+            continue;
+        }
+        // Share of the headline found in the lead; nearer the article wins ties.
+        let score = shared as f64 / (words.len() as f64).sqrt() + i as f64 * 1e-6;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
+    // Headings marked up as such win; then the closest heading-like block above the article,
+    // looking past date lines and credits only.
+    if let Some(i) = (0..first).find(|&i| blocks[i].hint == Hint::Heading(1)) {
+        return Some(i);
+    }
+    (0..first)
+        .rev()
+        .take_while(|&i| matches!(shapes[i], Shape::Headline | Shape::Dateline(_) | Shape::Furniture(_) | Shape::Unclear))
+        .find(|&i| candidate(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraph, Span};
+
+    fn run(text: &str, mode: Mode) -> Vec<(String, &'static str, Option<&'static str>)> {
+        let blocks: Vec<RawBlock> = paragraph::split(text).into_iter().map(|span| RawBlock { span, hint: Hint::None }).collect();
+        let c = classify(text, &blocks, mode);
+        blocks
+            .iter()
+            .zip(&c.labels)
+            .map(|(b, l)| (Span::slice(&b.span, text).to_string(), l.kind.as_str(), l.reason.map(Reason::as_str)))
+            .collect()
+    }
+
+    #[test]
+    fn single_line_is_body() {
+        let r = run("Just one line without a full stop", Mode::Page);
+        assert_eq!(r[0].1, "body");
+        let r = run("Hello", Mode::Page);
+        assert_eq!(r[0].1, "body");
+    }
+
+    #[test]
+    fn headline_run_title_dateline_credit_and_body() {
+        let text = "Markets Rally as Oil Prices Fall Sharply\n\
+                    Local Team Wins Championship After Overtime Thriller\n\
+                    City Council Approves Budget for Parks\n\
+                    \n\
+                    Jan 5, 2021 — 10:00\n\
+                    Jane Doe / Reuters\n\
+                    \n\
+                    The city council approved a new budget for parks on Tuesday, after months of debate.\n\
+                    \n\
+                    The budget adds money for three new parks in the city, the council said in a statement.\n\
+                    \n\
+                    Reporting by Jane Doe; Editing by John Roe\n\
+                    \n\
+                    We use cookies to improve your experience on our site and you can opt out.\n";
+        let r = run(text, Mode::Page);
+        let kinds: Vec<(&str, Option<&str>)> = r.iter().map(|x| (x.1, x.2)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("boilerplate", Some("related-headlines")),
+                ("boilerplate", Some("related-headlines")),
+                ("title", Some("headline")),
+                ("dateline", Some("date")),
+                ("credit", Some("photo-credit")),
+                ("body", None),
+                ("body", None),
+                ("credit", Some("reporting-credit")),
+                ("boilerplate", Some("footer")),
+            ]
+        );
+    }
+
+    #[test]
+    fn navigation_and_captions() {
+        let text = "Home | World | Business | Sport\n\nBreaking News\n\n• 16x9 Image\n\nThe minister resigned on Monday after a week of protests in the capital, officials said.";
+        let r = run(text, Mode::Page);
+        assert_eq!(r[0].2, Some("navigation"));
+        assert_eq!(r[1].2, Some("navigation"));
+        assert_eq!(r[2].2, Some("caption"));
+        assert_eq!(r[3].1, "body");
+    }
+
+    #[test]
+    fn inline_related_headline_inside_article() {
+        let text = "The ministry said on Monday that it would review the decision over the coming weeks.\n\n\
+                    Senate Bans Imports of Foreign Software Over Security Ties\n\n\
+                    Officials said the review would begin immediately and involve several agencies.";
+        let r = run(text, Mode::Page);
+        assert_eq!((r[1].1, r[1].2), ("boilerplate", Some("related-headline")));
+        assert_eq!(r[2].1, "body");
+    }
+
+    #[test]
+    fn prose_with_a_date_is_not_a_dateline() {
+        let text = "The company announced the agreement on October 12, 2017, the same day the Kremlin spoke.";
+        assert_eq!(run(text, Mode::Page)[0].1, "body");
+    }
+}

@@ -1,0 +1,47 @@
+//! Parallax compares two or more news reports of the same event: which facts and quotes every
+//! outlet carried, what each carried alone, what each left out, and where they disagree.
+//!
+//! The pipeline is the architecture: [`ingest`] (bytes → classified, segmented [`Document`]) →
+//! extract → align → compare → [`report`] (one serialisable model) → [`render`]. Analysis never
+//! prints; renderers never analyse.
+//!
+//! ```
+//! use parallax::ingest::{self, Input, ReadOptions};
+//!
+//! let page = "Breaking News\n\nKremlin Calls Reports Absurd\n\n\
+//!             Kremlin spokesman Dmitry Peskov said on Thursday that the reports were \"absurd.\"\n";
+//! let input = Input::Bytes { name: "example.txt".into(), bytes: page.as_bytes().to_vec() };
+//! let (doc, _warnings) = ingest::load(&input, None, &ReadOptions::default()).unwrap();
+//! assert_eq!(doc.title.as_deref(), Some("Kremlin Calls Reports Absurd"));
+//! assert_eq!(doc.body().count(), 1);
+//! ```
+
+pub mod document;
+pub mod error;
+pub mod ingest;
+pub mod render;
+pub mod report;
+pub mod text;
+
+pub use document::{BlockKind, Document, InputFormat, Paragraph, Reason, Sentence, Warning};
+pub use error::{Error, Result};
+
+/// Reads every input, in order. `labels[i]`, when given, names input `i`.
+pub fn read_all(
+    inputs: &[ingest::Input],
+    labels: &[String],
+    opts: &ingest::ReadOptions,
+) -> Result<(Vec<Document>, Vec<Warning>)> {
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut warnings = Vec::new();
+    let stdin_uses = inputs.iter().filter(|i| matches!(i, ingest::Input::Stdin)).count();
+    if stdin_uses > 1 {
+        return Err(Error::Usage("standard input (-) can be given only once".into()));
+    }
+    for (i, input) in inputs.iter().enumerate() {
+        let (doc, w) = ingest::load(input, labels.get(i).map(String::as_str), opts)?;
+        docs.push(doc);
+        warnings.extend(w);
+    }
+    Ok((docs, warnings))
+}

@@ -1,0 +1,66 @@
+//! Colours for the terminal renderer. The palette hides `colored`: when colour is off every
+//! style is the identity and nothing from `colored` runs, so plain output is stable.
+
+use crate::document::BlockKind;
+use colored::Colorize;
+
+/// Styles for the terminal; `Palette::plain()` styles nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    /// A palette that colours.
+    pub fn colored() -> Palette {
+        Palette { enabled: true }
+    }
+
+    /// A palette that leaves text as it is.
+    pub fn plain() -> Palette {
+        Palette { enabled: false }
+    }
+
+    /// True when colour is on.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Ids, offsets, counts: quiet.
+    pub fn dim(&self, s: &str) -> String {
+        if self.enabled { s.dimmed().to_string() } else { s.to_string() }
+    }
+
+    /// Headings and labels.
+    pub fn strong(&self, s: &str) -> String {
+        if self.enabled { s.bold().to_string() } else { s.to_string() }
+    }
+
+    /// Reasons and warnings.
+    pub fn note(&self, s: &str) -> String {
+        if self.enabled { s.yellow().to_string() } else { s.to_string() }
+    }
+
+    /// The name of a block kind, coloured by kind.
+    pub fn kind(&self, kind: BlockKind, s: &str) -> String {
+        if !self.enabled {
+            return s.to_string();
+        }
+        match kind {
+            BlockKind::Body => s.green().to_string(),
+            BlockKind::Title => s.cyan().bold().to_string(),
+            BlockKind::Dateline => s.blue().to_string(),
+            BlockKind::Credit => s.magenta().to_string(),
+            BlockKind::Boilerplate => s.dimmed().to_string(),
+        }
+    }
+
+    /// Text of a block, styled by kind (furniture is dimmed so body text stands out).
+    pub fn text(&self, kind: BlockKind, s: &str) -> String {
+        if self.enabled && kind != BlockKind::Body {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The terminal view of `parallax inspect`: per document a header (label, source, format, title,
+//! date, counts), then every block with its kind and reason, and the sentences of body blocks.
+//! All input text passes through [`terminal_line`] first.
+
+use super::safe::terminal_line;
+use super::Palette;
+use crate::document::BlockKind;
+use crate::report::{DocumentReport, Report};
+use std::io::{self, Write};
+
+/// Writes the inspection view of `report`.
+pub fn render(report: &Report, palette: Palette, out: &mut dyn Write) -> io::Result<()> {
+    for (i, doc) in report.documents.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        document(doc, palette, out)?;
+    }
+    Ok(())
+}
+
+fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {}  {}",
+        p.strong(&format!("[{}]", doc.id)),
+        p.strong(&terminal_line(&doc.label)),
+        p.dim(&terminal_line(&doc.source))
+    )?;
+    let title = doc.title.as_deref().map(terminal_line);
+    writeln!(out, "    title:     {}", title.as_deref().unwrap_or("(none found)"))?;
+    let published = doc.published.map(|d| d.to_string());
+    writeln!(out, "    published: {}", published.as_deref().unwrap_or("(none found)"))?;
+    writeln!(
+        out,
+        "    read as {} ({:?}); {} blocks, {} body paragraphs, {} body sentences, {} body words",
+        doc.format,
+        doc.encoding,
+        doc.counts.paragraphs,
+        doc.counts.body_paragraphs,
+        doc.counts.body_sentences,
+        doc.counts.body_tokens
+    )?;
+    writeln!(out)?;
+    let id_width = doc.paragraphs.iter().map(|p| short_id(&p.id).len()).max().unwrap_or(2);
+    let sid_width = doc
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter().map(|s| short_id(&s.id).len()))
+        .max()
+        .unwrap_or(2);
+    for para in &doc.paragraphs {
+        let kind = para.kind.as_str();
+        let label = match para.reason {
+            Some(r) if para.kind == BlockKind::Boilerplate => r.as_str().to_string(),
+            Some(r) => format!("{kind}/{}", r.as_str()),
+            None => kind.to_string(),
+        };
+        let id = format!("{:>w$}", short_id(&para.id), w = id_width);
+        let label = format!("{label:<22}");
+        if para.kind == BlockKind::Body && para.sentences.len() > 1 {
+            writeln!(out, "  {} {}", p.dim(&id), p.kind(para.kind, &label))?;
+            for s in &para.sentences {
+                let sid = format!("{:>w$}", short_id(&s.id), w = sid_width);
+                writeln!(out, "      {} {}", p.dim(&sid), terminal_line(&s.text))?;
+            }
+        } else {
+            let text = terminal_line(&para.text);
+            writeln!(out, "  {} {} {}", p.dim(&id), p.kind(para.kind, &label), p.text(para.kind, &text))?;
+        }
+    }
+    Ok(())
+}
+
+/// `A.p3` → `p3`.
+fn short_id(id: &str) -> &str {
+    id.rsplit('.').next().unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Encoding, InputFormat};
+    use crate::ingest;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let doc = ingest::analyse(
+            "x".into(),
+            "x\u{1b}[2J".into(),
+            InputFormat::Text,
+            Encoding::Utf8,
+            "The minister said \u{1b}]0;pwned\u{7} on Monday that talks would resume in the capital.".into(),
+        );
+        let report = crate::report::build(&[doc], &[]);
+        let mut out = Vec::new();
+        render(&report, Palette::plain(), &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+        assert!(s.contains("\\x1b]0;pwned\\x07"));
+    }
+}
