@@ -7,7 +7,9 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 /// where they disagree.
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, propagate_version = true)]
-#[command(after_help = "Examples:\n  parallax inspect fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax inspect --format json page.html > read.json\n  curl -s https://example.org/story | parallax inspect --input-format html -")]
+#[command(
+    after_help = "Examples:\n  parallax inspect fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax inspect --format json page.html > read.json\n  curl -s https://example.org/story | parallax inspect --input-format html -"
+)]
 pub struct Args {
     /// The subcommand.
     #[command(subcommand)]

@@ -76,7 +76,11 @@ impl fmt::Display for Error {
         match self {
             Error::Read { path, reason, .. } => write!(f, "failed to read {path}: {reason}"),
             Error::Input { path, reason } => write!(f, "cannot use {path}: {reason}"),
-            Error::Write(e) => write!(f, "failed to write output: {}", lowercase_first(&e.to_string())),
+            Error::Write(e) => write!(
+                f,
+                "failed to write output: {}",
+                lowercase_first(&e.to_string())
+            ),
             Error::Usage(msg) => write!(f, "{msg}"),
         }
     }
@@ -85,7 +89,9 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Read { source: Some(e), .. } => Some(e),
+            Error::Read {
+                source: Some(e), ..
+            } => Some(e),
             Error::Write(e) => Some(e),
             _ => None,
         }

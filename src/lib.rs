@@ -34,9 +34,14 @@ pub fn read_all(
 ) -> Result<(Vec<Document>, Vec<Warning>)> {
     let mut docs = Vec::with_capacity(inputs.len());
     let mut warnings = Vec::new();
-    let stdin_uses = inputs.iter().filter(|i| matches!(i, ingest::Input::Stdin)).count();
+    let stdin_uses = inputs
+        .iter()
+        .filter(|i| matches!(i, ingest::Input::Stdin))
+        .count();
     if stdin_uses > 1 {
-        return Err(Error::Usage("standard input (-) can be given only once".into()));
+        return Err(Error::Usage(
+            "standard input (-) can be given only once".into(),
+        ));
     }
     for (i, input) in inputs.iter().enumerate() {
         let (doc, w) = ingest::load(input, labels.get(i).map(String::as_str), opts)?;

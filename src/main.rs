@@ -20,7 +20,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("parallax: {}", render::safe::terminal_line(&err.to_string()));
+            eprintln!(
+                "parallax: {}",
+                render::safe::terminal_line(&err.to_string())
+            );
             ExitCode::from(2)
         }
     }
@@ -60,19 +63,29 @@ fn inspect(a: InspectArgs) -> Result<(), Error> {
     let inputs: Vec<Input> = a.files.iter().map(|f| Input::from_arg(f)).collect();
     let (docs, warnings) = parallax::read_all(&inputs, &a.labels, &opts)?;
     for w in &warnings {
-        eprintln!("parallax: warning: {}", render::safe::terminal_line(&w.to_string()));
+        eprintln!(
+            "parallax: warning: {}",
+            render::safe::terminal_line(&w.to_string())
+        );
     }
     let report = parallax::report::build(&docs, &warnings);
     // Render into memory first: an error never leaves half a report on stdout.
     let mut buf = Vec::new();
     let color = use_color(a.color);
     colored::control::set_override(color);
-    let palette = if color { Palette::colored() } else { Palette::plain() };
+    let palette = if color {
+        Palette::colored()
+    } else {
+        Palette::plain()
+    };
     match a.format {
         OutputFormat::Json => render::json::render(&report, &mut buf),
         OutputFormat::Text => render::terminal::render(&report, palette, &mut buf),
     }
     .map_err(Error::Write)?;
     let mut stdout = io::stdout().lock();
-    stdout.write_all(&buf).and_then(|()| stdout.flush()).map_err(Error::Write)
+    stdout
+        .write_all(&buf)
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Write)
 }

@@ -33,7 +33,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         if let Some(big_endian) = utf16_without_bom(bytes) {
             return Ok(utf16(bytes, big_endian, 0));
         }
-        return Err(format!("binary file (NUL byte at offset {nul}), not a text report"));
+        return Err(format!(
+            "binary file (NUL byte at offset {nul}), not a text report"
+        ));
     }
     let decoded = utf8(bytes, Encoding::Utf8, 0);
     if mostly_binary(&decoded.text) {
@@ -44,7 +46,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 fn utf8(bytes: &[u8], encoding: Encoding, offset: usize) -> Decoded {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded { text: s.to_string(), encoding, lossy: None },
+        Ok(s) => Decoded {
+            text: s.to_string(),
+            encoding,
+            lossy: None,
+        },
         Err(e) => Decoded {
             text: String::from_utf8_lossy(bytes).into_owned(),
             encoding,
@@ -90,9 +96,15 @@ fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Decoded {
     }
     Decoded {
         text,
-        encoding: if big_endian { Encoding::Utf16Be } else { Encoding::Utf16Le },
+        encoding: if big_endian {
+            Encoding::Utf16Be
+        } else {
+            Encoding::Utf16Le
+        },
         lossy: first_bad.map(|at| {
-            format!("invalid UTF-16 (lone surrogate or odd length) at byte {at}; replaced with U+FFFD")
+            format!(
+                "invalid UTF-16 (lone surrogate or odd length) at byte {at}; replaced with U+FFFD"
+            )
         }),
     }
 }
@@ -105,7 +117,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 9 && even_nul * 10 <= pairs {
         Some(false)
     } else if even_nul * 10 >= pairs * 9 && odd_nul * 10 <= pairs {
@@ -131,7 +148,10 @@ fn magic(bytes: &[u8]) -> Option<&'static str> {
         (b"\x7FELF", "executable"),
         (b"\xD0\xCF\x11\xE0", "office document"),
     ];
-    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, k)| *k)
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
 }
 
 /// True when more than a tenth of the characters are replacement or control characters
@@ -141,7 +161,8 @@ fn mostly_binary(text: &str) -> bool {
     let mut total = 0usize;
     for c in text.chars().take(1 << 16) {
         total += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B')) {
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B'))
+        {
             bad += 1;
         }
     }
@@ -170,23 +191,36 @@ mod tests {
 
     #[test]
     fn utf16_both_orders_and_lone_surrogates() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap().text, "Hé");
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&be).unwrap().encoding, Encoding::Utf16Be);
         let lone = [0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0];
         let d = decode(&lone).unwrap();
         assert_eq!(d.text, "a\u{FFFD}b");
         assert!(d.lossy.unwrap().contains("byte 4"));
-        let no_bom: Vec<u8> = "Hello, world".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let no_bom: Vec<u8> = "Hello, world"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(decode(&no_bom).unwrap().text, "Hello, world");
     }
 
     #[test]
     fn binary_is_refused() {
-        assert!(decode(b"abc\0def\x01\x02\x03").unwrap_err().contains("NUL byte at offset 3"));
+        assert!(decode(b"abc\0def\x01\x02\x03")
+            .unwrap_err()
+            .contains("NUL byte at offset 3"));
         assert!(decode(b"%PDF-1.7 ...").unwrap_err().contains("PDF"));
-        let noise: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 0x01 } else { b'a' }).collect();
+        let noise: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
+            .collect();
         assert!(decode(&noise).unwrap_err().contains("mostly non-text"));
     }
 }

@@ -38,10 +38,16 @@ pub struct Label {
 }
 
 impl Label {
-    const BODY: Label = Label { kind: BlockKind::Body, reason: None };
+    const BODY: Label = Label {
+        kind: BlockKind::Body,
+        reason: None,
+    };
 
     fn new(kind: BlockKind, reason: Reason) -> Label {
-        Label { kind, reason: Some(reason) }
+        Label {
+            kind,
+            reason: Some(reason),
+        }
     }
 
     fn boilerplate(reason: Reason) -> Label {
@@ -91,7 +97,7 @@ struct Stats {
     ends_sentence: bool,
 }
 
-fn stats(text: &str) -> Stats {
+fn measure(text: &str) -> Stats {
     let mut s = Stats::default();
     for raw in text.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -106,7 +112,10 @@ fn stats(text: &str) -> Stats {
         s.alpha_words += 1;
         if is_stop_word(w) {
             s.stop_words += 1;
-            if matches!(w.to_ascii_lowercase().as_str(), "we" | "our" | "us" | "you" | "your") {
+            if matches!(
+                w.to_ascii_lowercase().as_str(),
+                "we" | "our" | "us" | "you" | "your"
+            ) {
                 s.reader_address += 1;
             }
         } else {
@@ -116,7 +125,10 @@ fn stats(text: &str) -> Stats {
         }
     }
     let end = text.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '*' | '_') || c.is_whitespace()
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '*' | '_'
+        ) || c.is_whitespace()
     });
     s.ends_sentence = end.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '।']);
     s
@@ -139,27 +151,48 @@ impl Stats {
 }
 
 /// Lower-cased text with bullets, separators and final punctuation removed, for phrase lookup.
+/// The first `max` bytes of `text`, cut at a char boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 fn phrase_key(text: &str) -> String {
     let t = text
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut key = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
 }
 
-fn shape(text: &str, hint: Hint) -> Shape {
+fn shape(text: &str, hint: Hint, st: &Stats) -> Shape {
     if hint == Hint::Code {
         return Shape::Furniture(Label::boilerplate(Reason::Code));
     }
-    let st = stats(text);
-    let key = phrase_key(text);
-    let lower = text.to_lowercase();
+    let st = *st;
+    // Phrases mark short blocks; long paragraphs only need their opening words checked.
+    // Phrases mark short blocks, and sit at the start of a block: only look where they can be.
+    let key = phrase_key(prefix(text, 96));
 
-    if lexicon::NAVIGATION_PHRASES.binary_search(&key.as_str()).is_ok() || is_menu_line(text, &st) {
+    if lexicon::NAVIGATION_PHRASES
+        .binary_search(&key.as_str())
+        .is_ok()
+        || is_menu_line(text, &st)
+    {
         return Shape::Furniture(Label::boilerplate(Reason::Navigation));
     }
     if lexicon::CREDIT_OPENERS.iter().any(|p| key.starts_with(p))
-        || (st.words <= 20 && (lower.contains("contributed to this report") || lower.contains("contributed reporting")))
+        || (st.words <= 20 && lexicon::matches_any(lexicon::Phrases::EndCredit, text))
     {
         return Shape::EndCredit;
     }
@@ -169,7 +202,9 @@ fn shape(text: &str, hint: Hint) -> Shape {
     if let Some(label) = credit_or_caption(text, &key, &st) {
         return Shape::Furniture(label);
     }
-    if lexicon::FOOTER_PHRASES.iter().any(|p| lower.contains(p)) || lower.contains('©') {
+    if st.words <= 60
+        && (lexicon::matches_any(lexicon::Phrases::Footer, text) || text.contains('©'))
+    {
         return Shape::Furniture(Label::boilerplate(Reason::Footer));
     }
     if let Hint::Heading(_) = hint {
@@ -197,7 +232,11 @@ fn shape(text: &str, hint: Hint) -> Shape {
 
 /// "Home | World | Business | Sport": several short items joined by separators.
 fn is_menu_line(text: &str, st: &Stats) -> bool {
-    let seps = text.matches(" | ").count() + text.matches(" • ").count() + text.matches(" · ").count();
+    if st.ends_sentence || st.words > 60 || !text.contains(['|', '•', '·']) {
+        return false;
+    }
+    let seps =
+        text.matches(" | ").count() + text.matches(" • ").count() + text.matches(" · ").count();
     seps >= 2 && !st.ends_sentence && st.words <= 4 * (seps + 1)
 }
 
@@ -217,9 +256,30 @@ fn dateline(text: &str, st: &Stats) -> Option<Date> {
                 && !is_weekday(w)
                 && !matches!(
                     l.as_str(),
-                    "am" | "pm" | "a.m" | "p.m" | "utc" | "gmt" | "et" | "est" | "edt" | "pt" | "pst" | "pdt"
-                        | "bst" | "cet" | "cest" | "msk" | "published" | "updated" | "posted" | "last"
-                        | "modified" | "on" | "at" | "first" | "am/pm"
+                    "am" | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "utc"
+                        | "gmt"
+                        | "et"
+                        | "est"
+                        | "edt"
+                        | "pt"
+                        | "pst"
+                        | "pdt"
+                        | "bst"
+                        | "cet"
+                        | "cest"
+                        | "msk"
+                        | "published"
+                        | "updated"
+                        | "posted"
+                        | "last"
+                        | "modified"
+                        | "on"
+                        | "at"
+                        | "first"
+                        | "am/pm"
                 )
         })
         .count();
@@ -230,16 +290,21 @@ fn dateline(text: &str, st: &Stats) -> Option<Date> {
 /// Bylines, photo credits and captions.
 fn credit_or_caption(text: &str, key: &str, st: &Stats) -> Option<Label> {
     let t = text.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut words = t.split_whitespace();
     // "By Jane Doe", "By Jane Doe and John Roe, Reuters"
-    if let (Some(&"By" | &"BY" | &"by"), Some(next)) = (words.first(), words.get(1)) {
-        if st.words <= 12 && next.chars().next().is_some_and(char::is_uppercase) && !st.ends_sentence {
+    if let (Some("By" | "BY" | "by"), Some(next)) = (words.next(), words.next()) {
+        if st.words <= 12
+            && next.chars().next().is_some_and(char::is_uppercase)
+            && !st.ends_sentence
+        {
             return Some(Label::new(BlockKind::Credit, Reason::Byline));
         }
     }
     let opener = key.split([':', ' ']).next().unwrap_or("");
     if st.words <= 12
-        && (key.starts_with("photo credit") || key.starts_with("image credit") || key.starts_with("photo by"))
+        && (key.starts_with("photo credit")
+            || key.starts_with("image credit")
+            || key.starts_with("photo by"))
     {
         return Some(Label::new(BlockKind::Credit, Reason::PhotoCredit));
     }
@@ -248,23 +313,31 @@ fn credit_or_caption(text: &str, key: &str, st: &Stats) -> Option<Label> {
         let slash_credit = t.contains('/')
             && t.split('/').all(|part| {
                 let p = part.trim();
-                !p.is_empty() && p.split_whitespace().count() <= 4 && p.chars().next().is_some_and(char::is_uppercase)
+                !p.is_empty()
+                    && p.split_whitespace().count() <= 4
+                    && p.chars().next().is_some_and(char::is_uppercase)
             });
-        let agency = key.ends_with("getty images") || key.starts_with("ap photo") || key.contains("shutterstock");
+        let agency = key.ends_with("getty images")
+            || key.starts_with("ap photo")
+            || key.contains("shutterstock");
         if slash_credit || agency {
             return Some(Label::new(BlockKind::Credit, Reason::PhotoCredit));
         }
     }
     // Caption labels: "• 16x9 Image", "Video", "Photo: …", "Above: …".
-    let bullet = starts_list_item(t) || t.starts_with('•');
-    let media = key
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| lexicon::MEDIA_WORDS.binary_search(&w).is_ok());
-    if st.words <= 4 && media && (bullet || !st.ends_sentence) {
-        return Some(Label::boilerplate(Reason::Caption));
+    if st.words <= 4 {
+        let bullet = starts_list_item(t) || t.starts_with('•');
+        let media = key
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lexicon::MEDIA_WORDS.binary_search(&w).is_ok());
+        if media && (bullet || !st.ends_sentence) {
+            return Some(Label::boilerplate(Reason::Caption));
+        }
     }
-    if matches!(opener, "above" | "pictured" | "caption" | "photo" | "image" | "video" | "top" | "file")
-        && key.as_bytes().get(opener.len()) == Some(&b':')
+    if matches!(
+        opener,
+        "above" | "pictured" | "caption" | "photo" | "image" | "video" | "top" | "file"
+    ) && key.as_bytes().get(opener.len()) == Some(&b':')
     {
         return Some(Label::boilerplate(Reason::Caption));
     }
@@ -293,10 +366,15 @@ fn stems(text: &str) -> Vec<String> {
 
 /// Classifies every block of `text`.
 pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
-    let shapes: Vec<Shape> = blocks.iter().map(|b| shape(b.span.slice(text), b.hint)).collect();
-    let words: Vec<usize> = blocks.iter().map(|b| stats(b.span.slice(text)).words).collect();
+    let stats: Vec<Stats> = blocks.iter().map(|b| measure(b.span.slice(text))).collect();
+    let shapes: Vec<Shape> = blocks
+        .iter()
+        .zip(&stats)
+        .map(|(b, st)| shape(b.span.slice(text), b.hint, st))
+        .collect();
+    let words: Vec<usize> = stats.iter().map(|s| s.words).collect();
     let region = match mode {
-        Mode::Page => main_region(&shapes, &words, blocks, text),
+        Mode::Page => main_region(&shapes, &stats),
         Mode::Extracted => article_span(&shapes),
     };
     let mut labels = vec![Label::BODY; blocks.len()];
@@ -316,14 +394,20 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
     let Some((first, last)) = region else {
         // No prose anywhere: a single line, a list, a bare headline. Whatever is not certain
         // furniture is the text the user gave us.
-        return Classified { labels, title: None, published };
+        return Classified {
+            labels,
+            title: None,
+            published,
+        };
     };
 
     // Inside the article.
     for i in first..=last {
         labels[i] = match shapes[i] {
             Shape::Prose | Shape::Unclear => Label::BODY,
-            Shape::Headline if blocks[i].hint.is_heading() || words[i] < 6 => Label::new(BlockKind::Title, Reason::Subheading),
+            Shape::Headline if blocks[i].hint.is_heading() || words[i] < 6 => {
+                Label::new(BlockKind::Title, Reason::Subheading)
+            }
             Shape::Headline => Label::boilerplate(Reason::RelatedHeadline),
             Shape::Fragment if blocks[i].hint == Hint::ListItem => Label::BODY,
             Shape::Fragment => Label::boilerplate(Reason::Fragment),
@@ -332,7 +416,7 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
     }
 
     // Before the article: the title, other headlines, navigation, teasers.
-    let title = choose_title(text, blocks, &shapes, first, last);
+    let title = choose_title(text, blocks, &shapes, &stats, first, last);
     for i in 0..first {
         if Some(i) == title {
             labels[i] = Label::new(BlockKind::Title, Reason::Headline);
@@ -340,7 +424,8 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
         }
         labels[i] = match shapes[i] {
             Shape::Headline => {
-                let run = (i > 0 && shapes[i - 1] == Shape::Headline) || shapes.get(i + 1) == Some(&Shape::Headline);
+                let run = (i > 0 && shapes[i - 1] == Shape::Headline)
+                    || shapes.get(i + 1) == Some(&Shape::Headline);
                 if run {
                     Label::boilerplate(Reason::RelatedHeadlines)
                 } else {
@@ -356,8 +441,13 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
     // After the article: the outlet's footer, or other stories.
     let tail = last + 1..blocks.len();
     let footer_zone = tail.clone().any(|i| {
-        matches!(shapes[i], Shape::Furniture(Label { reason: Some(Reason::Footer), .. }))
-            || stats(blocks[i].span.slice(text)).reader_address >= 2
+        matches!(
+            shapes[i],
+            Shape::Furniture(Label {
+                reason: Some(Reason::Footer),
+                ..
+            })
+        ) || stats[i].reader_address >= 2
     });
     for i in tail {
         labels[i] = match shapes[i] {
@@ -368,30 +458,43 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
             _ => labels[i],
         };
     }
-    Classified { labels, title, published }
+    Classified {
+        labels,
+        title,
+        published,
+    }
 }
 
 /// For extracted text: the whole text is the article, from the first to the last block that is
 /// not certain furniture.
 fn article_span(shapes: &[Shape]) -> Option<(usize, usize)> {
-    let keep = |s: &Shape| matches!(s, Shape::Prose | Shape::Unclear | Shape::Headline | Shape::Fragment);
+    let keep = |s: &Shape| {
+        matches!(
+            s,
+            Shape::Prose | Shape::Unclear | Shape::Headline | Shape::Fragment
+        )
+    };
     let first = shapes.iter().position(keep)?;
     let last = shapes.iter().rposition(keep)?;
     // A leading headline is the title, not body.
-    let first = if shapes[first] == Shape::Headline && first < last { first + 1 } else { first };
+    let first = if shapes[first] == Shape::Headline && first < last {
+        first + 1
+    } else {
+        first
+    };
     Some((first, last))
 }
 
 /// The article in pasted page text: the run of blocks with the largest prose mass, never
 /// crossing a reporting credit. `None` when no block reads as prose.
-fn main_region(shapes: &[Shape], words: &[usize], blocks: &[RawBlock], text: &str) -> Option<(usize, usize)> {
+fn main_region(shapes: &[Shape], stats: &[Stats]) -> Option<(usize, usize)> {
     let score = |i: usize| -> f64 {
-        let w = words[i] as f64;
+        let w = stats[i].words as f64;
         match shapes[i] {
             Shape::Prose => {
                 // First- and second-person address ("we provide", "you could") is how outlets
                 // talk about themselves; news prose rarely does outside quotes.
-                let addr = stats(blocks[i].span.slice(text)).reader_address as f64;
+                let addr = stats[i].reader_address as f64;
                 w - 8.0 * addr
             }
             Shape::Unclear => {
@@ -417,7 +520,7 @@ fn main_region(shapes: &[Shape], words: &[usize], blocks: &[RawBlock], text: &st
     let mut cur = 0.0;
     let mut cur_start = 0;
     let mut has_prose = false;
-    for i in 0..shapes.len() {
+    for (i, shape) in shapes.iter().enumerate() {
         let s = score(i);
         if s == f64::NEG_INFINITY {
             cur = 0.0;
@@ -429,7 +532,7 @@ fn main_region(shapes: &[Shape], words: &[usize], blocks: &[RawBlock], text: &st
             cur_start = i;
         }
         cur += s;
-        has_prose |= matches!(shapes[i], Shape::Prose);
+        has_prose |= matches!(shape, Shape::Prose);
         if best.is_none_or(|(b, _, _)| cur > b) {
             best = Some((cur, cur_start, i));
         }
@@ -448,7 +551,14 @@ fn main_region(shapes: &[Shape], words: &[usize], blocks: &[RawBlock], text: &st
 /// Picks the headline among the blocks before the article: the heading-like block that shares
 /// most words with the article's lead; other stories' headlines share few. Without any overlap,
 /// the nearest heading-like block just above the article.
-fn choose_title(text: &str, blocks: &[RawBlock], shapes: &[Shape], first: usize, last: usize) -> Option<usize> {
+fn choose_title(
+    text: &str,
+    blocks: &[RawBlock],
+    shapes: &[Shape],
+    stats: &[Stats],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
     let lead: Vec<String> = {
         let mut s = String::new();
         for b in blocks.iter().take(last + 1).skip(first).take(3) {
@@ -459,7 +569,7 @@ fn choose_title(text: &str, blocks: &[RawBlock], shapes: &[Shape], first: usize,
     };
     let candidate = |i: usize| {
         matches!(shapes[i], Shape::Headline)
-            || (matches!(shapes[i], Shape::Unclear) && stats(blocks[i].span.slice(text)).words <= 25)
+            || (matches!(shapes[i], Shape::Unclear) && stats[i].words <= 25)
     };
     let mut best: Option<(f64, usize)> = None;
     for i in (0..first).filter(|&i| candidate(i)) {
@@ -467,7 +577,10 @@ fn choose_title(text: &str, blocks: &[RawBlock], shapes: &[Shape], first: usize,
         if words.is_empty() {
             continue;
         }
-        let shared = words.iter().filter(|w| lead.binary_search(w).is_ok()).count();
+        let shared = words
+            .iter()
+            .filter(|w| lead.binary_search(w).is_ok())
+            .count();
         if shared < 2 && !(shared == 1 && words.len() <= 3) {
             continue;
         }
@@ -487,7 +600,12 @@ fn choose_title(text: &str, blocks: &[RawBlock], shapes: &[Shape], first: usize,
     }
     (0..first)
         .rev()
-        .take_while(|&i| matches!(shapes[i], Shape::Headline | Shape::Dateline(_) | Shape::Furniture(_) | Shape::Unclear))
+        .take_while(|&i| {
+            matches!(
+                shapes[i],
+                Shape::Headline | Shape::Dateline(_) | Shape::Furniture(_) | Shape::Unclear
+            )
+        })
         .find(|&i| candidate(i))
 }
 
@@ -497,12 +615,24 @@ mod tests {
     use crate::text::{paragraph, Span};
 
     fn run(text: &str, mode: Mode) -> Vec<(String, &'static str, Option<&'static str>)> {
-        let blocks: Vec<RawBlock> = paragraph::split(text).into_iter().map(|span| RawBlock { span, hint: Hint::None }).collect();
+        let blocks: Vec<RawBlock> = paragraph::split(text)
+            .into_iter()
+            .map(|span| RawBlock {
+                span,
+                hint: Hint::None,
+            })
+            .collect();
         let c = classify(text, &blocks, mode);
         blocks
             .iter()
             .zip(&c.labels)
-            .map(|(b, l)| (Span::slice(&b.span, text).to_string(), l.kind.as_str(), l.reason.map(Reason::as_str)))
+            .map(|(b, l)| {
+                (
+                    Span::slice(&b.span, text).to_string(),
+                    l.kind.as_str(),
+                    l.reason.map(Reason::as_str),
+                )
+            })
             .collect()
     }
 

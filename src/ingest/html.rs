@@ -49,10 +49,16 @@ pub fn extract(html: &str) -> Page {
             let published = other
                 .as_ref()
                 .and_then(|a| a.published_time.as_deref().and_then(find_date_in_meta));
-            dom.select("script, style, noscript, template, nav, header, footer, aside, form, iframe, svg")
-                .remove();
+            dom.select(
+                "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg",
+            )
+            .remove();
             let body = dom.select("body");
-            let text = if body.exists() { body.formatted_text() } else { dom.formatted_text() };
+            let text = if body.exists() {
+                body.formatted_text()
+            } else {
+                dom.formatted_text()
+            };
             Page {
                 text: text.to_string(),
                 title,
@@ -89,12 +95,17 @@ mod tests {
         assert!(!page.text.contains("alert(1)"));
         assert!(!page.text.contains("All rights reserved"));
         assert_eq!(page.published, Date::new(2017, 10, 13));
-        assert!(page.title.unwrap().contains("Kaspersky Teams Up With Interpol"));
+        assert!(page
+            .title
+            .unwrap()
+            .contains("Kaspersky Teams Up With Interpol"));
     }
 
     #[test]
     fn fallback_without_article() {
-        let page = extract("<html><body><nav>Menu</nav><p>Short note.</p><script>x()</script></body></html>");
+        let page = extract(
+            "<html><body><nav>Menu</nav><p>Short note.</p><script>x()</script></body></html>",
+        );
         assert!(!page.article_found);
         assert_eq!(page.text.trim(), "Short note.");
     }

@@ -21,17 +21,18 @@ pub fn extract(src: &str) -> (String, Vec<RawBlock>) {
             *current = Some((text.len(), hint));
         }
     };
-    let close = |text: &mut String, current: &mut Option<(usize, Hint)>, blocks: &mut Vec<RawBlock>| {
-        if let Some((start, hint)) = current.take() {
-            let span = crate::text::trim_span(text, start, text.len());
-            if !span.is_empty() {
-                blocks.push(RawBlock { span, hint });
+    let close =
+        |text: &mut String, current: &mut Option<(usize, Hint)>, blocks: &mut Vec<RawBlock>| {
+            if let Some((start, hint)) = current.take() {
+                let span = crate::text::trim_span(text, start, text.len());
+                if !span.is_empty() {
+                    blocks.push(RawBlock { span, hint });
+                }
+                // Keep trailing text tidy so the next block starts after a blank line.
+                let keep = span.end.max(start);
+                text.truncate(keep);
             }
-            // Keep trailing text tidy so the next block starts after a blank line.
-            let keep = span.end.max(start);
-            text.truncate(keep);
-        }
-    };
+        };
 
     for event in Parser::new(src) {
         match event {
@@ -54,7 +55,11 @@ pub fn extract(src: &str) -> (String, Vec<RawBlock>) {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Paragraph | TagEnd::TableRow | TagEnd::TableHead => {
+                TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Paragraph
+                | TagEnd::TableRow
+                | TagEnd::TableHead => {
                     close(&mut text, &mut current, &mut blocks);
                 }
                 TagEnd::Item => {
@@ -68,16 +73,8 @@ pub fn extract(src: &str) -> (String, Vec<RawBlock>) {
                 open(&mut text, &mut current, hint);
                 text.push_str(&t);
             }
-            Event::SoftBreak => {
-                if current.is_some() {
-                    text.push(' ');
-                }
-            }
-            Event::HardBreak => {
-                if current.is_some() {
-                    text.push('\n');
-                }
-            }
+            Event::SoftBreak if current.is_some() => text.push(' '),
+            Event::HardBreak if current.is_some() => text.push('\n'),
             Event::Rule => close(&mut text, &mut current, &mut blocks),
             // Raw HTML, footnote markers, maths and the like carry no news text.
             _ => {}
@@ -91,7 +88,10 @@ pub fn extract(src: &str) -> (String, Vec<RawBlock>) {
 #[cfg(test)]
 fn shown(text: &str, blocks: &[RawBlock]) -> Vec<(String, Hint)> {
     use crate::text::Span;
-    blocks.iter().map(|b| (Span::slice(&b.span, text).to_string(), b.hint)).collect()
+    blocks
+        .iter()
+        .map(|b| (Span::slice(&b.span, text).to_string(), b.hint))
+        .collect()
 }
 
 #[cfg(test)]
@@ -106,7 +106,10 @@ mod tests {
             shown(&text, &blocks),
             vec![
                 ("Kaspersky Teams Up".to_string(), Hint::Heading(1)),
-                ("First para with a link. Still first.".to_string(), Hint::None),
+                (
+                    "First para with a link. Still first.".to_string(),
+                    Hint::None
+                ),
                 ("item one".to_string(), Hint::ListItem),
                 ("item two".to_string(), Hint::ListItem),
                 ("code here".to_string(), Hint::Code),

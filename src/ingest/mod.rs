@@ -80,7 +80,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 100 * 1024 * 1024;
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { format: None, max_bytes: DEFAULT_MAX_BYTES }
+        ReadOptions {
+            format: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -114,26 +117,40 @@ pub struct RawBlock {
 }
 
 /// Reads, decodes and analyses one input. `label` overrides the default label.
-pub fn load(input: &Input, label: Option<&str>, opts: &ReadOptions) -> Result<(Document, Vec<Warning>)> {
+pub fn load(
+    input: &Input,
+    label: Option<&str>,
+    opts: &ReadOptions,
+) -> Result<(Document, Vec<Warning>)> {
     let name = input.name();
     let bytes = read_bytes(input, opts.max_bytes)?;
     let mut warnings = Vec::new();
     let decoded = decode::decode(&bytes).map_err(|reason| Error::input(&name, reason))?;
     drop(bytes);
     if let Some(msg) = decoded.lossy {
-        warnings.push(Warning { source: name.clone(), message: msg });
+        warnings.push(Warning {
+            source: name.clone(),
+            message: msg,
+        });
     }
     if decoded.text.trim().is_empty() {
         return Err(Error::input(&name, "empty input (nothing but whitespace)"));
     }
-    let format = opts.format.unwrap_or_else(|| sniff::sniff(&name, &decoded.text));
-    let label = label.map(str::to_string).unwrap_or_else(|| input.default_label());
+    let format = opts
+        .format
+        .unwrap_or_else(|| sniff::sniff(&name, &decoded.text));
+    let label = label
+        .map(str::to_string)
+        .unwrap_or_else(|| input.default_label());
     let doc = analyse(name.clone(), label, format, decoded.encoding, decoded.text);
     if doc.paragraphs.is_empty() {
         return Err(Error::input(&name, "no readable text found"));
     }
     if !doc.paragraphs.iter().any(|p| p.kind == BlockKind::Body) {
-        warnings.push(Warning { source: name, message: "no body text found; every block looks like page furniture".into() });
+        warnings.push(Warning {
+            source: name,
+            message: "no body text found; every block looks like page furniture".into(),
+        });
     }
     Ok((doc, warnings))
 }
@@ -159,7 +176,11 @@ pub fn analyse(
             let page = html::extract(&decoded);
             drop(decoded);
             let blocks = line_blocks(&page.text);
-            let mode = if page.article_found { furniture::Mode::Extracted } else { furniture::Mode::Page };
+            let mode = if page.article_found {
+                furniture::Mode::Extracted
+            } else {
+                furniture::Mode::Page
+            };
             (page.text, blocks, mode, page.title, page.published)
         }
     };
@@ -179,12 +200,27 @@ pub fn analyse(
             sentences: segment(&text, b.span),
         })
         .collect();
-    Document { source, label, format, encoding, text, title, published, paragraphs }
+    Document {
+        source,
+        label,
+        format,
+        encoding,
+        text,
+        title,
+        published,
+        paragraphs,
+    }
 }
 
 /// Blocks of plain text: paragraphs as [`paragraph::split`] finds them.
 pub fn plain_blocks(text: &str) -> Vec<RawBlock> {
-    paragraph::split(text).into_iter().map(|span| RawBlock { span, hint: Hint::None }).collect()
+    paragraph::split(text)
+        .into_iter()
+        .map(|span| RawBlock {
+            span,
+            hint: Hint::None,
+        })
+        .collect()
 }
 
 /// Blocks of extracted HTML text: every non-empty line (HTML has no hard wraps).
@@ -194,7 +230,10 @@ fn line_blocks(text: &str) -> Vec<RawBlock> {
     for line in text.split('\n') {
         let span = crate::text::trim_span(text, at, at + line.len());
         if !span.is_empty() {
-            out.push(RawBlock { span, hint: Hint::None });
+            out.push(RawBlock {
+                span,
+                hint: Hint::None,
+            });
         }
         at += line.len() + 1;
     }
@@ -208,7 +247,11 @@ pub fn segment(text: &str, span: Span) -> Vec<Sentence> {
         .map(|s| {
             let mut norm = String::with_capacity(s.len());
             let tokens = token::split_into(text, s, &mut norm);
-            Sentence { span: s, tokens, norm }
+            Sentence {
+                span: s,
+                tokens,
+                norm,
+            }
         })
         .collect()
 }
@@ -233,16 +276,26 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
         Input::Path(path) => {
             let meta = std::fs::metadata(path).map_err(|e| Error::read(&name, e))?;
             if meta.is_dir() {
-                return Err(Error::Read { path: name, reason: "is a directory".into(), source: None });
+                return Err(Error::Read {
+                    path: name,
+                    reason: "is a directory".into(),
+                    source: None,
+                });
             }
             if meta.is_file() && meta.len() > max {
                 return Err(too_large(meta.len()));
             }
             let file = std::fs::File::open(path).map_err(|e| Error::read(&name, e))?;
-            file.take(max + 1).read_to_end(&mut buf).map_err(|e| Error::read(&name, e))?;
+            file.take(max + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::read(&name, e))?;
         }
         Input::Stdin => {
-            std::io::stdin().lock().take(max + 1).read_to_end(&mut buf).map_err(|e| Error::read(&name, e))?;
+            std::io::stdin()
+                .lock()
+                .take(max + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::read(&name, e))?;
         }
     }
     if buf.len() as u64 > max {

@@ -34,7 +34,11 @@ fn prefix(text: &str, max: usize) -> &str {
 }
 
 fn looks_like_html(head: &str) -> bool {
-    let start = head.trim_start().get(..64).unwrap_or(head.trim_start()).to_ascii_lowercase();
+    let start = head
+        .trim_start()
+        .get(..64)
+        .unwrap_or(head.trim_start())
+        .to_ascii_lowercase();
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
         return true;
     }
@@ -43,7 +47,9 @@ fn looks_like_html(head: &str) -> bool {
         return true;
     }
     // A fragment of markup: several structural tags.
-    const TAGS: [&str; 8] = ["<p>", "<p ", "<div", "<br", "<span", "<a href", "<article", "</p>"];
+    const TAGS: [&str; 8] = [
+        "<p>", "<p ", "<div", "<br", "<span", "<a href", "<article", "</p>",
+    ];
     TAGS.iter().map(|t| lower.matches(t).count()).sum::<usize>() >= 4
 }
 
@@ -81,10 +87,22 @@ mod tests {
 
     #[test]
     fn by_content() {
-        assert_eq!(sniff("-", "  <!DOCTYPE html><html><body>x</body></html>"), InputFormat::Html);
-        assert_eq!(sniff("-", "<div><p>One</p><p>Two</p></div>"), InputFormat::Html);
-        assert_eq!(sniff("x.txt", "# Title\n\nSome [link](https://x.y) text."), InputFormat::Markdown);
-        assert_eq!(sniff("-", "Kremlin spokesman said it was \"absurd.\"\n- a list\n"), InputFormat::Text);
+        assert_eq!(
+            sniff("-", "  <!DOCTYPE html><html><body>x</body></html>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            sniff("-", "<div><p>One</p><p>Two</p></div>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            sniff("x.txt", "# Title\n\nSome [link](https://x.y) text."),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            sniff("-", "Kremlin spokesman said it was \"absurd.\"\n- a list\n"),
+            InputFormat::Text
+        );
         assert_eq!(sniff("-", "Use a < b and c > d."), InputFormat::Text);
     }
 }

@@ -28,17 +28,29 @@ impl Palette {
 
     /// Ids, offsets, counts: quiet.
     pub fn dim(&self, s: &str) -> String {
-        if self.enabled { s.dimmed().to_string() } else { s.to_string() }
+        if self.enabled {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     /// Headings and labels.
     pub fn strong(&self, s: &str) -> String {
-        if self.enabled { s.bold().to_string() } else { s.to_string() }
+        if self.enabled {
+            s.bold().to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     /// Reasons and warnings.
     pub fn note(&self, s: &str) -> String {
-        if self.enabled { s.yellow().to_string() } else { s.to_string() }
+        if self.enabled {
+            s.yellow().to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     /// The name of a block kind, coloured by kind.

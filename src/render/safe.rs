@@ -14,7 +14,10 @@ fn is_unsafe(c: char) -> bool {
 
 /// One-line, terminal-safe form of `s`.
 pub fn terminal_line(s: &str) -> Cow<'_, str> {
-    let clean = !s.chars().any(|c| is_unsafe(c) || (c.is_whitespace() && c != ' ')) && !s.contains("  ");
+    let clean = !s
+        .chars()
+        .any(|c| is_unsafe(c) || (c.is_whitespace() && c != ' '))
+        && !s.contains("  ");
     if clean {
         return Cow::Borrowed(s);
     }
@@ -52,6 +55,9 @@ mod tests {
         assert_eq!(terminal_line("a\x1b[31mred\x07 b"), "a\\x1b[31mred\\x07 b");
         assert_eq!(terminal_line("x\u{9b}y\u{202e}z"), "x\\x9by\\u{202e}z");
         assert_eq!(terminal_line(" a\n\t b  c "), "a b c");
-        assert_eq!(terminal_line("\u{1b}]8;;http://x\u{7}"), "\\x1b]8;;http://x\\x07");
+        assert_eq!(
+            terminal_line("\u{1b}]8;;http://x\u{7}"),
+            "\\x1b]8;;http://x\\x07"
+        );
     }
 }

@@ -28,9 +28,17 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
         p.dim(&terminal_line(&doc.source))
     )?;
     let title = doc.title.as_deref().map(terminal_line);
-    writeln!(out, "    title:     {}", title.as_deref().unwrap_or("(none found)"))?;
+    writeln!(
+        out,
+        "    title:     {}",
+        title.as_deref().unwrap_or("(none found)")
+    )?;
     let published = doc.published.map(|d| d.to_string());
-    writeln!(out, "    published: {}", published.as_deref().unwrap_or("(none found)"))?;
+    writeln!(
+        out,
+        "    published: {}",
+        published.as_deref().unwrap_or("(none found)")
+    )?;
     writeln!(
         out,
         "    read as {} ({:?}); {} blocks, {} body paragraphs, {} body sentences, {} body words",
@@ -42,7 +50,12 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
         doc.counts.body_tokens
     )?;
     writeln!(out)?;
-    let id_width = doc.paragraphs.iter().map(|p| short_id(&p.id).len()).max().unwrap_or(2);
+    let id_width = doc
+        .paragraphs
+        .iter()
+        .map(|p| short_id(&p.id).len())
+        .max()
+        .unwrap_or(2);
     let sid_width = doc
         .paragraphs
         .iter()
@@ -66,7 +79,13 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
             }
         } else {
             let text = terminal_line(&para.text);
-            writeln!(out, "  {} {} {}", p.dim(&id), p.kind(para.kind, &label), p.text(para.kind, &text))?;
+            writeln!(
+                out,
+                "  {} {} {}",
+                p.dim(&id),
+                p.kind(para.kind, &label),
+                p.text(para.kind, &text)
+            )?;
         }
     }
     Ok(())

@@ -116,14 +116,21 @@ pub fn doc_id(index: usize) -> String {
 pub fn build(documents: &[Document], warnings: &[Warning]) -> Report {
     Report {
         format_version: FORMAT_VERSION,
-        documents: documents.iter().enumerate().map(|(i, d)| document(&doc_id(i), d)).collect(),
+        documents: documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| document(&doc_id(i), d))
+            .collect(),
         warnings: warnings.to_vec(),
     }
 }
 
 fn document(id: &str, d: &Document) -> DocumentReport {
     let mut sentence_no = 0;
-    let mut counts = Counts { paragraphs: d.paragraphs.len(), ..Counts::default() };
+    let mut counts = Counts {
+        paragraphs: d.paragraphs.len(),
+        ..Counts::default()
+    };
     let paragraphs = d
         .paragraphs
         .iter()
@@ -177,7 +184,10 @@ mod tests {
 
     #[test]
     fn doc_ids_like_spreadsheet_columns() {
-        let ids: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].iter().map(|&i| doc_id(i)).collect();
+        let ids: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .iter()
+            .map(|&i| doc_id(i))
+            .collect();
         assert_eq!(ids, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
     }
 }

@@ -71,8 +71,18 @@ impl<'de> Deserialize<'de> for Date {
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if w == "sept" {
         return Some(9);
@@ -87,7 +97,13 @@ pub fn month_number(word: &str) -> Option<u8> {
 pub fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     const DAYS: [&str; 7] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     DAYS.iter()
         .any(|d| w == *d || (w.len() >= 3 && w.len() <= 4 && d.starts_with(w.as_str())))
@@ -111,23 +127,45 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
     for (i, &(at, w)) in words.iter().enumerate() {
         if w.len() == 10 || (w.len() > 10 && w.as_bytes()[10] == b'T') {
             if let Some(date) = Date::parse_iso(w) {
-                return Some(FoundDate { date, start: at, end: at + w.len().min(10) });
+                return Some(FoundDate {
+                    date,
+                    start: at,
+                    end: at + w.len().min(10),
+                });
             }
         }
         let next = |k: usize| words.get(i + k).map(|&(_, w)| w);
-        let end_of = |k: usize| words.get(i + k).map(|&(a, w)| a + w.len()).unwrap_or(s.len());
+        let end_of = |k: usize| {
+            words
+                .get(i + k)
+                .map(|&(a, w)| a + w.len())
+                .unwrap_or(s.len())
+        };
         if let Some(month) = month_number(w) {
             // Month Day[,] Year
-            if let (Some(d), Some(y)) = (next(1).and_then(day_number), next(2).and_then(year_number)) {
+            if let (Some(d), Some(y)) =
+                (next(1).and_then(day_number), next(2).and_then(year_number))
+            {
                 if let Some(date) = Date::new(y, month, d) {
-                    return Some(FoundDate { date, start: at, end: end_of(2) });
+                    return Some(FoundDate {
+                        date,
+                        start: at,
+                        end: end_of(2),
+                    });
                 }
             }
         } else if let Some(d) = day_number(w) {
             // Day Month Year
-            if let (Some(m), Some(y)) = (next(1).and_then(month_number), next(2).and_then(year_number)) {
+            if let (Some(m), Some(y)) = (
+                next(1).and_then(month_number),
+                next(2).and_then(year_number),
+            ) {
                 if let Some(date) = Date::new(y, m, d) {
-                    return Some(FoundDate { date, start: at, end: end_of(2) });
+                    return Some(FoundDate {
+                        date,
+                        start: at,
+                        end: end_of(2),
+                    });
                 }
             }
         }
@@ -140,7 +178,13 @@ fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let sep = c.is_whitespace() || c == ',' || c == '|' || c == '/' || c == '·' || c == '(' || c == ')';
+        let sep = c.is_whitespace()
+            || c == ','
+            || c == '|'
+            || c == '/'
+            || c == '·'
+            || c == '('
+            || c == ')';
         match (sep, start) {
             (true, Some(st)) => {
                 out.push((st, &s[st..i]));
@@ -193,12 +237,32 @@ mod tests {
 
     #[test]
     fn finds_dateline_forms() {
-        assert_eq!(find_date("Oct 13, 2017 — 09:09").unwrap().date, d(2017, 10, 13));
-        assert_eq!(find_date("Published: October 13, 2017").unwrap().date, d(2017, 10, 13));
-        assert_eq!(find_date("Friday, 13 October 2017 09:09 BST").unwrap().date, d(2017, 10, 13));
-        assert_eq!(find_date("Oct. 13, 2017 at 9:09 a.m. ET").unwrap().date, d(2017, 10, 13));
-        assert_eq!(find_date("2017-10-13T09:09:00Z").unwrap().date, d(2017, 10, 13));
-        assert_eq!(find_date("Reuters November 18, 2019 11:03 PM").unwrap().date, d(2019, 11, 18));
+        assert_eq!(
+            find_date("Oct 13, 2017 — 09:09").unwrap().date,
+            d(2017, 10, 13)
+        );
+        assert_eq!(
+            find_date("Published: October 13, 2017").unwrap().date,
+            d(2017, 10, 13)
+        );
+        assert_eq!(
+            find_date("Friday, 13 October 2017 09:09 BST").unwrap().date,
+            d(2017, 10, 13)
+        );
+        assert_eq!(
+            find_date("Oct. 13, 2017 at 9:09 a.m. ET").unwrap().date,
+            d(2017, 10, 13)
+        );
+        assert_eq!(
+            find_date("2017-10-13T09:09:00Z").unwrap().date,
+            d(2017, 10, 13)
+        );
+        assert_eq!(
+            find_date("Reuters November 18, 2019 11:03 PM")
+                .unwrap()
+                .date,
+            d(2019, 11, 18)
+        );
     }
 
     #[test]

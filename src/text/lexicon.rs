@@ -2,31 +2,225 @@
 //! sentence, and phrases that mark page furniture. Kept short and general on purpose (issue #2:
 //! "a small phrase list", not rules for particular files).
 
-/// Common English function words (lower case). Used for stop-word density and to tell a
-/// capitalised sentence opener ("The", "He") from a capitalised name after an abbreviation.
-pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "last", "many", "may", "me", "meanwhile", "more", "most", "much",
-    "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only",
-    "or", "other", "our", "ours", "out", "over", "own", "same", "said", "says", "she", "should",
-    "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them",
-    "then", "there", "these", "they", "this", "those", "though", "through", "to", "too", "under",
-    "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
-    "yet", "you", "your", "yours",
-];
+/// Defines a sorted word list and a fast membership test over it (the hot path of
+/// classification and sentence splitting looks words up millions of times).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $matcher:ident, [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub const $name: &[&str] = &[$($w),*];
+
+        fn $matcher(lower: &str) -> bool {
+            static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+            TABLE.get_or_init(|| WordTable::new($name)).contains(lower)
+        }
+    };
+}
+
+/// An open-addressing hash set of short ASCII words: a lookup is one FNV hash and, usually,
+/// one comparison (a `match` over 150 strings or a binary search costs several).
+struct WordTable {
+    slots: Vec<&'static str>,
+}
+
+impl WordTable {
+    const BITS: u32 = 10;
+
+    fn new(words: &[&'static str]) -> WordTable {
+        let mut slots = vec![""; 1 << Self::BITS];
+        for w in words {
+            let mut i = Self::hash(w);
+            while !slots[i].is_empty() {
+                i = (i + 1) & ((1 << Self::BITS) - 1);
+            }
+            slots[i] = w;
+        }
+        WordTable { slots }
+    }
+
+    fn hash(w: &str) -> usize {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in w.bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        (h >> (32 - Self::BITS)) as usize
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let mut i = Self::hash(w);
+        loop {
+            match self.slots[i] {
+                "" => return false,
+                s if s == w => return true,
+                _ => i = (i + 1) & ((1 << Self::BITS) - 1),
+            }
+        }
+    }
+}
+
+word_set!(
+    /// Common English function words (lower case). Used for stop-word density and to tell a
+    /// capitalised sentence opener ("The", "He") from a capitalised name after an abbreviation.
+    STOP_WORDS,
+    stop_word_lower,
+    [
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "many",
+    "may",
+    "me",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours"
+    ]
+);
 
 /// True when `word` (any case) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
+    // No stop word is longer than "meanwhile"; most content words are, and skip the lookup.
+    if word.len() > 9 {
+        return false;
+    }
     let mut buf = [0u8; 16];
     let Some(lower) = ascii_lower(word, &mut buf) else {
         return false;
     };
-    STOP_WORDS.binary_search(&lower).is_ok()
+    stop_word_lower(lower)
 }
 
 /// Abbreviations (without their final dot, lower case) after which a full stop does not end a
@@ -44,7 +238,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "corp", "dec", "del", "dept", "e.g", "est", "etc", "feb", "fig", "fla", "ga", "i.e", "ill",
     "inc", "ind", "jan", "jr", "jul", "jun", "kan", "ky", "la", "ltd", "mass", "md", "mich",
     "minn", "miss", "mo", "mont", "mt", "no", "nos", "nov", "oct", "okla", "ore", "p.m", "pa",
-    "pp", "sept", "sep", "tenn", "tex", "va", "vol", "vs", "wash", "wis", "wyo",
+    "pp", "sep", "sept", "tenn", "tex", "va", "vol", "vs", "wash", "wis", "wyo",
 ];
 
 /// True when `word` (without its final dot) is a title such as "Mr" or "Sen".
@@ -73,34 +267,133 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 
 /// Whole blocks that are site navigation or interface text when they stand alone.
 pub const NAVIGATION_PHRASES: &[&str] = &[
-    "accessibility links", "advertisement", "back to top", "breaking", "breaking news", "close",
-    "comments", "contact us", "continue reading", "download the app", "email", "facebook",
-    "follow us", "home", "latest news", "listen", "load more", "log in", "login", "main menu",
-    "menu", "more", "most popular", "most read", "navigation", "next", "previous", "print",
-    "read more", "related", "related articles", "related content", "related stories", "search",
-    "share", "share this article", "sign in", "sign up", "skip to content",
-    "skip to main content", "sponsored", "subscribe", "top stories", "trending", "twitter",
-    "watch", "whatsapp",
+    "accessibility links",
+    "advertisement",
+    "back to top",
+    "breaking",
+    "breaking news",
+    "close",
+    "comments",
+    "contact us",
+    "continue reading",
+    "download the app",
+    "email",
+    "facebook",
+    "follow us",
+    "home",
+    "latest news",
+    "listen",
+    "load more",
+    "log in",
+    "login",
+    "main menu",
+    "menu",
+    "more",
+    "most popular",
+    "most read",
+    "navigation",
+    "next",
+    "previous",
+    "print",
+    "read more",
+    "related",
+    "related articles",
+    "related content",
+    "related stories",
+    "search",
+    "share",
+    "share this article",
+    "sign in",
+    "sign up",
+    "skip to content",
+    "skip to main content",
+    "sponsored",
+    "subscribe",
+    "top stories",
+    "trending",
+    "twitter",
+    "watch",
+    "whatsapp",
 ];
 
 /// Phrases that mark an outlet's footer, a subscription box or a legal notice wherever they
 /// occur in a block.
 pub const FOOTER_PHRASES: &[&str] = &[
-    "all rights reserved", "click here", "cookie policy", "cookies", "copyright ©",
-    "find out more", "newsletter", "privacy policy", "sign up for", "subscribe to our",
-    "terms of service", "terms of use", "this material may not be published",
+    "all rights reserved",
+    "click here",
+    "cookie policy",
+    "cookies",
+    "copyright ©",
+    "find out more",
+    "newsletter",
+    "privacy policy",
+    "sign up for",
+    "subscribe to our",
+    "terms of service",
+    "terms of use",
+    "this material may not be published",
 ];
+
+/// Credit phrases found anywhere in a short closing line.
+pub const END_CREDIT_PHRASES: &[&str] = &["contributed reporting", "contributed to this report"];
+
+/// Phrase lists searched for inside blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrases {
+    /// [`FOOTER_PHRASES`].
+    Footer,
+    /// [`END_CREDIT_PHRASES`].
+    EndCredit,
+}
+
+/// True when `text` contains any phrase of the list, ignoring ASCII case. One pass over the
+/// text for all phrases (Aho–Corasick), with no lower-cased copy.
+pub fn matches_any(list: Phrases, text: &str) -> bool {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    fn build(phrases: &[&str]) -> AhoCorasick {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("invariant: static phrase lists build")
+    }
+    static FOOTER: OnceLock<AhoCorasick> = OnceLock::new();
+    static END_CREDIT: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = match list {
+        Phrases::Footer => FOOTER.get_or_init(|| build(FOOTER_PHRASES)),
+        Phrases::EndCredit => END_CREDIT.get_or_init(|| build(END_CREDIT_PHRASES)),
+    };
+    ac.is_match(text)
+}
 
 /// Starts of credit lines: who reported, wrote or edited the story.
 pub const CREDIT_OPENERS: &[&str] = &[
-    "additional reporting by", "compiled by", "contributing:", "edited by", "editing by",
-    "reporting by", "with reporting by", "writing by", "written by",
+    "additional reporting by",
+    "compiled by",
+    "contributing:",
+    "edited by",
+    "editing by",
+    "reporting by",
+    "with reporting by",
+    "writing by",
+    "written by",
 ];
 
 /// Words that, in a short line, mark a photo or video credit or a caption label.
 pub const MEDIA_WORDS: &[&str] = &[
-    "afp", "ap", "epa", "getty", "image", "images", "photo", "photograph", "photos", "picture",
-    "pictures", "shutterstock", "video",
+    "afp",
+    "ap",
+    "epa",
+    "getty",
+    "image",
+    "images",
+    "photo",
+    "photograph",
+    "photos",
+    "picture",
+    "pictures",
+    "shutterstock",
+    "video",
 ];
 
 #[cfg(test)]
@@ -109,11 +402,38 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [STOP_WORDS, TITLES, ABBREVIATIONS, NAVIGATION_PHRASES, MEDIA_WORDS] {
+        for list in [
+            STOP_WORDS,
+            TITLES,
+            ABBREVIATIONS,
+            NAVIGATION_PHRASES,
+            MEDIA_WORDS,
+        ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             assert_eq!(sorted, list, "list must stay sorted");
         }
+    }
+
+    #[test]
+    fn stop_words_fit_the_length_shortcut() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 9));
+    }
+
+    #[test]
+    fn phrase_search_ignores_case() {
+        assert!(matches_any(
+            Phrases::Footer,
+            "To find out more, Click Here."
+        ));
+        assert!(matches_any(
+            Phrases::EndCredit,
+            "John Roe Contributed Reporting."
+        ));
+        assert!(!matches_any(
+            Phrases::Footer,
+            "The minister said the talks would resume."
+        ));
     }
 
     #[test]

@@ -7,13 +7,13 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// Folds one character to its matching-form replacement, or `None` to drop it.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' | '\u{02BC}'
-        | '\u{FF07}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{00AB}'
-        | '\u{00BB}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}'
-        | '\u{300F}' | '\u{FF02}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
-        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
+        | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}'
+        | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}'
+        | '\u{300E}' | '\u{300F}' | '\u{FF02}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         // Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, never meaningful
         // for matching.
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
@@ -96,7 +96,10 @@ mod tests {
     #[test]
     fn folds_quotes_dashes_and_case() {
         assert_eq!(normalize("“Absurd.”"), "\"absurd.\"");
-        assert_eq!(normalize("Kaspersky’s anti‑virus"), "kaspersky's anti-virus");
+        assert_eq!(
+            normalize("Kaspersky’s anti‑virus"),
+            "kaspersky's anti-virus"
+        );
         assert_eq!(normalize("Oct 13, 2017 — 09:09"), "oct 13, 2017 - 09:09");
         assert_eq!(normalize("«Да»"), "\"да\"");
     }

@@ -36,7 +36,10 @@ fn lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     if start < bytes.len() {
-        out.push(Line { start, end: bytes.len() });
+        out.push(Line {
+            start,
+            end: bytes.len(),
+        });
     }
     out
 }
@@ -59,7 +62,10 @@ pub fn split(text: &str) -> Vec<Span> {
 
 /// A line made only of rule characters (`-----`, `* * *`, `____`) separates paragraphs.
 fn is_separator_line(line: &str) -> bool {
-    line.chars().count() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '—' | '–' | '•'))
+    line.chars().count() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '—' | '–' | '•'))
 }
 
 /// Emits the paragraphs of one run of non-blank lines, deciding line by line whether a line
@@ -68,7 +74,10 @@ fn flush_chunk(text: &str, chunk: &mut Vec<Span>, out: &mut Vec<Span>) {
     if chunk.is_empty() {
         return;
     }
-    let widths: Vec<usize> = chunk.iter().map(|s| s.slice(text).chars().count()).collect();
+    let widths: Vec<usize> = chunk
+        .iter()
+        .map(|s| s.slice(text).chars().count())
+        .collect();
     let width = widths.iter().copied().max().unwrap_or(0);
     let mut start = chunk[0].start;
     for i in 0..chunk.len() {
@@ -129,7 +138,9 @@ pub fn starts_list_item(line: &str) -> bool {
 pub fn mostly_capitalised(line: &str) -> bool {
     let (mut caps, mut words) = (0, 0);
     for w in line.split_whitespace() {
-        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else { continue };
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
         if !c.is_alphabetic() {
             continue;
         }
@@ -149,12 +160,18 @@ mod tests {
 
     #[test]
     fn blank_lines_separate() {
-        assert_eq!(paras("One.\n\nTwo.\n\n\n  Three.  \n"), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            paras("One.\n\nTwo.\n\n\n  Three.  \n"),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]
     fn crlf_and_lone_cr() {
-        assert_eq!(paras("One.\r\n\r\nTwo.\r\rThree."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            paras("One.\r\n\r\nTwo.\r\rThree."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]
@@ -186,7 +203,10 @@ mod tests {
 
     #[test]
     fn list_items_and_short_lines_stay_apart() {
-        assert_eq!(paras("Oct 13, 2017 — 09:09\nSergey Savostyanov / TASS").len(), 2);
+        assert_eq!(
+            paras("Oct 13, 2017 — 09:09\nSergey Savostyanov / TASS").len(),
+            2
+        );
         assert_eq!(paras("Things to know about the rules announced today:\n- the first rule\n- the second rule").len(), 3);
     }
 

@@ -18,12 +18,34 @@ fn is_cjk_terminal(c: char) -> bool {
 
 /// Characters that may close a sentence after its terminal: quotes and brackets.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」' | '』' | '）' | '〕' | '】')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」' | '』' | '）' | '〕' | '】'
+    )
 }
 
 /// Characters that may open a sentence before its first word.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡' | '„' | '「' | '『' | '—' | '–' | '-' | '*' | '•')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '¿'
+            | '¡'
+            | '„'
+            | '「'
+            | '『'
+            | '—'
+            | '–'
+            | '-'
+            | '*'
+            | '•'
+    )
 }
 
 /// Splits the paragraph `span` of `text` into sentence spans, trimmed, covering every
@@ -134,7 +156,10 @@ mod tests {
     use super::*;
 
     fn sents(p: &str) -> Vec<&str> {
-        split(p, Span::new(0, p.len())).into_iter().map(|s| s.slice(p)).collect()
+        split(p, Span::new(0, p.len()))
+            .into_iter()
+            .map(|s| s.slice(p))
+            .collect()
     }
 
     #[test]
@@ -152,16 +177,34 @@ mod tests {
     #[test]
     fn closing_quote_after_full_stop() {
         let p = "Peskov called it “absurd.” The firm denied it.";
-        assert_eq!(sents(p), ["Peskov called it “absurd.”", "The firm denied it."]);
+        assert_eq!(
+            sents(p),
+            ["Peskov called it “absurd.”", "The firm denied it."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(sents("On Oct. 10, Israeli intelligence said so. Then more.").len(), 2);
-        assert_eq!(sents("The U.S. Senate voted. Mr. Smith and Sen. Jones agreed.").len(), 2);
-        assert_eq!(sents("It was made in the U.S. The company said so.").len(), 2);
-        assert_eq!(sents("Harry S. Truman spoke. Gov. Brown of Calif. Was there.").len(), 3);
-        assert_eq!(sents("Shares of Apple Inc. rose 3.5 percent. Analysts cheered.").len(), 2);
+        assert_eq!(
+            sents("On Oct. 10, Israeli intelligence said so. Then more.").len(),
+            2
+        );
+        assert_eq!(
+            sents("The U.S. Senate voted. Mr. Smith and Sen. Jones agreed.").len(),
+            2
+        );
+        assert_eq!(
+            sents("It was made in the U.S. The company said so.").len(),
+            2
+        );
+        assert_eq!(
+            sents("Harry S. Truman spoke. Gov. Brown of Calif. Was there.").len(),
+            3
+        );
+        assert_eq!(
+            sents("Shares of Apple Inc. rose 3.5 percent. Analysts cheered.").len(),
+            2
+        );
         assert_eq!(sents("It was 5 p.m. when he left.").len(), 1);
     }
 

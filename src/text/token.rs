@@ -32,8 +32,112 @@ pub struct Token {
 /// Tokenises the text of `span` and appends each token's matching form to `norm`, separated by
 /// single spaces, so that the sentence keeps one compact matching string.
 pub fn split_into(text: &str, span: Span, norm: &mut String) -> Vec<Token> {
+    let s = span.slice(text);
+    let mark = norm.len();
+    if let Some(tokens) = split_fast(s, span.start, norm) {
+        return tokens;
+    }
+    norm.truncate(mark);
+    split_unicode(s, span.start, norm)
+}
+
+/// Characters the fast path knows: ASCII and the typographic punctuation of English news.
+fn fast_path_char(c: char) -> bool {
+    c.is_ascii() || matches!(c, '‘' | '’' | '“' | '”' | '—' | '–' | '…' | '\u{a0}')
+}
+
+/// Word-boundary class of a fast-path character (UAX #29 restricted to those characters).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// Joins letters to letters and digits to digits: `.` `'` `‘` `’`.
+    MidNumLet,
+    /// Joins letters only: `:`.
+    MidLetter,
+    /// Joins digits only: `,` `;`.
+    MidNum,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        'a'..='z' | 'A'..='Z' | '_' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        '.' | '\'' | '‘' | '’' => Class::MidNumLet,
+        ':' => Class::MidLetter,
+        ',' | ';' => Class::MidNum,
+        _ => Class::Other,
+    }
+}
+
+/// Tokenises text made only of [`fast_path_char`]s, with the same boundaries as UAX #29 gives
+/// for such text (checked against `unicode-segmentation` in the tests), several times faster.
+/// `None` as soon as another character turns up; the caller then takes the Unicode path.
+fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut iter = s.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if !fast_path_char(c) {
+            return None;
+        }
+        let first = class(c);
+        if !matches!(first, Class::Letter | Class::Digit) {
+            continue;
+        }
+        let mut prev = first;
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, ch)) = iter.peek() {
+            let cl = class(ch);
+            match cl {
+                Class::Letter | Class::Digit => prev = cl,
+                Class::MidNumLet | Class::MidLetter | Class::MidNum => {
+                    // A middle character joins only when the same kind of character follows.
+                    let next = s[at + ch.len_utf8()..].chars().next().map(class);
+                    let joins = match (prev, next) {
+                        (Class::Letter, Some(Class::Letter)) => cl != Class::MidNum,
+                        (Class::Digit, Some(Class::Digit)) => cl != Class::MidLetter,
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                }
+                Class::Other if fast_path_char(ch) => break,
+                Class::Other => return None,
+            }
+            end = at + ch.len_utf8();
+            iter.next();
+        }
+        let word = &s[start..end];
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        let from = norm.len();
+        if word.is_ascii() {
+            norm.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            norm.extend(word.chars().map(|ch| match ch {
+                '‘' | '’' => '\'',
+                c => c.to_ascii_lowercase(),
+            }));
+        }
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            norm: (from as u32, norm.len() as u32),
+            kind: if first == Class::Digit {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        });
+    }
+    Some(out)
+}
+
+fn split_unicode(s: &str, base: usize, norm: &mut String) -> Vec<Token> {
     let mut out = Vec::new();
-    for (at, word) in span.slice(text).split_word_bound_indices() {
+    for (at, word) in s.split_word_bound_indices() {
         let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
             continue;
         };
@@ -53,7 +157,7 @@ pub fn split_into(text: &str, span: Span, norm: &mut String) -> Vec<Token> {
             continue;
         }
         out.push(Token {
-            span: Span::new(span.start + at, span.start + at + word.len()),
+            span: Span::new(base + at, base + at + word.len()),
             norm: (from as u32, norm.len() as u32),
             kind,
         });
@@ -71,17 +175,54 @@ mod tests {
         let mut norm = String::new();
         let toks = split_into(text, Span::new(0, text.len()), &mut norm);
         let shown: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
-        assert_eq!(shown, ["Kaspersky’s", "anti", "virus", "27", "languages", "U.S"]);
+        assert_eq!(
+            shown,
+            ["Kaspersky’s", "anti", "virus", "27", "languages", "U.S"]
+        );
         assert_eq!(norm, "kaspersky's anti virus 27 languages u.s");
         assert_eq!(toks[3].kind, TokenKind::Number);
-        let forms: Vec<&str> = toks.iter().map(|t| &norm[t.norm.0 as usize..t.norm.1 as usize]).collect();
+        let forms: Vec<&str> = toks
+            .iter()
+            .map(|t| &norm[t.norm.0 as usize..t.norm.1 as usize])
+            .collect();
         assert_eq!(forms[0], "kaspersky's");
+    }
+
+    #[test]
+    fn fast_path_matches_unicode_segmentation() {
+        let samples = [
+            include_str!("../../fixtures/kaspersky/rferl.txt"),
+            include_str!("../../fixtures/kaspersky/moscowtimes.txt"),
+            "It's 3.5% of $1,000,000; rates: 4;5 a:b v1.2 U.S.-led _x_ 'quoted' ‘single’ x.",
+            "Words... and 12.30.4, then 'tis ’90s rock’n’roll — fine–ok… done.",
+        ];
+        for text in samples {
+            for line in text.lines().filter(|l| l.chars().all(fast_path_char)) {
+                let (mut a, mut b) = (String::new(), String::new());
+                let fast = split_fast(line, 0, &mut a).expect("fast-path text");
+                let slow = split_unicode(line, 0, &mut b);
+                assert_eq!(fast, slow, "{line}");
+                assert_eq!(a, b, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_characters_fall_back_to_unicode() {
+        let text = "Café Müller’s 東京";
+        let mut norm = String::new();
+        let toks = split_into(text, Span::new(0, text.len()), &mut norm);
+        assert_eq!(norm, "café müller's 東 京");
+        assert_eq!(toks.len(), 4);
     }
 
     #[test]
     fn cjk_characters_are_tokens() {
         let text = "東京都";
         let mut norm = String::new();
-        assert_eq!(split_into(text, Span::new(0, text.len()), &mut norm).len(), 3);
+        assert_eq!(
+            split_into(text, Span::new(0, text.len()), &mut norm).len(),
+            3
+        );
     }
 }
