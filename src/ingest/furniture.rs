@@ -210,7 +210,9 @@ fn shape(text: &str, hint: Hint, st: &Stats) -> Shape {
     if let Hint::Heading(_) = hint {
         return Shape::Headline;
     }
+    // A headline is mostly words; a line of mostly numbers is a table row or a score line.
     let headline_like = st.cased()
+        && st.alpha_words * 2 > st.words
         && !st.ends_sentence
         && st.content_words >= 2
         && st.words <= 25
@@ -409,7 +411,11 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
                 Label::new(BlockKind::Title, Reason::Subheading)
             }
             Shape::Headline => Label::boilerplate(Reason::RelatedHeadline),
-            Shape::Fragment if blocks[i].hint == Hint::ListItem => Label::BODY,
+            // List items, and short lines of an extractor's article (table cells, list
+            // entries), are part of the text; elsewhere a stray fragment is page furniture.
+            Shape::Fragment if blocks[i].hint == Hint::ListItem || mode == Mode::Extracted => {
+                Label::BODY
+            }
             Shape::Fragment => Label::boilerplate(Reason::Fragment),
             _ => labels[i],
         };
@@ -495,6 +501,9 @@ fn main_region(shapes: &[Shape], stats: &[Stats]) -> Option<(usize, usize)> {
                 // First- and second-person address ("we provide", "you could") is how outlets
                 // talk about themselves; news prose rarely does outside quotes.
                 let addr = stats[i].reader_address as f64;
+                // A long block that does not end like a sentence (contact details, tag lists)
+                // counts for less than finished prose.
+                let w = if stats[i].ends_sentence { w } else { w / 3.0 };
                 w - 8.0 * addr
             }
             Shape::Unclear => {
