@@ -227,18 +227,18 @@ pub fn is_stop_word(word: &str) -> bool {
 /// sentence when a capitalised word follows: titles, months, and a few Latin and business forms.
 /// Titles are never sentence-final in news prose; the others are checked against what follows.
 pub const TITLES: &[&str] = &[
-    "adm", "capt", "cmdr", "col", "dr", "fr", "gen", "gov", "hon", "lt", "maj", "messrs", "mr",
-    "mrs", "ms", "mssrs", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "sr", "st",
-    "supt",
+    "adm", "capt", "cmdr", "col", "cong", "dr", "fr", "gen", "gov", "hon", "lt", "maj", "messrs",
+    "mr", "mrs", "ms", "mssrs", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "sr",
+    "st", "supt",
 ];
 
 /// Abbreviations that may end a sentence ("… at 5 p.m. The …") but usually do not.
 pub const ABBREVIATIONS: &[&str] = &[
     "a.m", "ala", "apr", "ariz", "ark", "aug", "ave", "blvd", "calif", "cf", "co", "colo", "conn",
-    "corp", "dec", "del", "dept", "e.g", "est", "etc", "feb", "fig", "fla", "ga", "i.e", "ill",
-    "inc", "ind", "jan", "jr", "jul", "jun", "kan", "ky", "la", "ltd", "mass", "md", "mich",
+    "corp", "dec", "del", "dept", "e.g", "est", "etc", "feb", "fig", "fla", "ft", "ga", "i.e",
+    "ill", "inc", "ind", "jan", "jr", "jul", "jun", "kan", "ky", "la", "ltd", "mass", "md", "mich",
     "minn", "miss", "mo", "mont", "mt", "no", "nos", "nov", "oct", "okla", "ore", "p.m", "pa",
-    "pp", "sep", "sept", "tenn", "tex", "va", "vol", "vs", "wash", "wis", "wyo",
+    "pp", "sep", "sept", "tenn", "tex", "v", "va", "vol", "vs", "wash", "wis", "wyo",
 ];
 
 /// True when `word` (without its final dot) is a title such as "Mr" or "Sen".

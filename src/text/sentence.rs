@@ -40,9 +40,6 @@ fn is_opener(c: char) -> bool {
             | '„'
             | '「'
             | '『'
-            | '—'
-            | '–'
-            | '-'
             | '*'
             | '•'
     )
@@ -73,6 +70,11 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             end = j + d.len_utf8();
             iter.next();
         }
+        // A spaced ellipsis after the full stop trails the sentence: "going to hell. ..."
+        if let Some(tail) = trailing_ellipsis(&para[end..]) {
+            end += tail;
+            while iter.next_if(|&(j, _)| j < end).is_some() {}
+        }
         let rest = &para[end..];
         let boundary = if cjk {
             true
@@ -81,7 +83,13 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             if after_space.len() == rest.len() || after_space.is_empty() {
                 false // no space after the terminal ("3.5", "U.S.-led"), or end of paragraph
             } else {
-                starts_new_sentence(&para[start..i], c, run, after_space)
+                starts_new_sentence(
+                    &para[start..i],
+                    c,
+                    run,
+                    closes_quote(&para[i..end]),
+                    after_space,
+                )
             }
         };
         if boundary {
@@ -102,7 +110,13 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Decides whether the text after a terminal starts a new sentence.
 /// `before` is the sentence so far (up to the terminal), `terminal` its first character.
-fn starts_new_sentence(before: &str, terminal: char, run: usize, after: &str) -> bool {
+fn starts_new_sentence(
+    before: &str,
+    terminal: char,
+    run: usize,
+    quote_closed: bool,
+    after: &str,
+) -> bool {
     let next_word: &str = after
         .trim_start_matches(is_opener)
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
@@ -112,7 +126,12 @@ fn starts_new_sentence(before: &str, terminal: char, run: usize, after: &str) ->
         return false;
     };
     let opens_with_quote = after.starts_with(is_opener);
-    if first.is_lowercase() {
+    // Lower case, or a hashtag or mention ("… than I thought. #classless."), continues.
+    if first.is_lowercase() || matches!(first, '#' | '@') {
+        return false;
+    }
+    // `"…?" Walsh asked.` / `"…!" Ms. Pelosi said`: the attribution continues the sentence.
+    if terminal != '.' && quote_closed && attribution_follows(after) {
         return false;
     }
     // Uncased scripts (Arabic, Hebrew, CJK, Devanagari…) and digits can open a sentence.
@@ -120,7 +139,9 @@ fn starts_new_sentence(before: &str, terminal: char, run: usize, after: &str) ->
         // "?", "!" and ellipses: a new sentence when a capital, a digit or a quote follows.
         return true;
     }
+    // "post-Sept. 11": the abbreviation is the last part of a hyphenated word.
     let word = last_word(before);
+    let word = word.rsplit('-').next().unwrap_or(word);
     if word.is_empty() {
         return true;
     }
@@ -140,6 +161,71 @@ fn starts_new_sentence(before: &str, terminal: char, run: usize, after: &str) ->
         return opens_with_quote || lexicon::is_stop_word(next_word);
     }
     true
+}
+
+/// Length of a whitespace-separated ellipsis ("...", ". . .") and any closing quotes that
+/// open `rest`, when one does.
+fn trailing_ellipsis(rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let lead = rest.len() - trimmed.len();
+    if lead == 0 {
+        return None;
+    }
+    // Only spelled-out dots: a typographic "…" after a full stop opens the next sentence
+    // ("… Today, we made"), as news copy and BASIL's gold split it.
+    let dots = ["...", ". . ."]
+        .into_iter()
+        .find(|d| trimmed.starts_with(d))?;
+    let after = &trimmed[dots.len()..];
+    let closers = after.len() - after.trim_start_matches(is_closer).len();
+    let next = after[closers..].chars().next();
+    // Only when the ellipsis ends something: the paragraph, or a space before the next word.
+    next.is_none_or(char::is_whitespace)
+        .then_some(lead + dots.len() + closers)
+}
+
+/// True when the terminal run (terminals and closers) ends a quotation.
+fn closes_quote(run: &str) -> bool {
+    run.contains(['"', '”', '»', '“'])
+}
+
+/// Reporting verbs that follow a quotation as its attribution.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "answered",
+    "asked",
+    "continued",
+    "cried",
+    "declared",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "tweeted",
+    "wondered",
+    "wrote",
+    "yelled",
+];
+
+/// True when a capitalised name and a reporting verb open `after` ("Walsh asked", "Ms. Pelosi
+/// said", "Rep. John Smith added").
+fn attribution_follows(after: &str) -> bool {
+    for raw in after.split_whitespace().take(4) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if SPEECH_VERBS.contains(&w) {
+            return true;
+        }
+        // A name runs up to the verb unbroken: "After all, he said" is a new sentence.
+        if raw.ends_with([',', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word just before the terminal, without leading quotes or brackets.
@@ -206,6 +292,8 @@ mod tests {
             2
         );
         assert_eq!(sents("It was 5 p.m. when he left.").len(), 1);
+        assert_eq!(sents("The post-Sept. 11 law expired.").len(), 1);
+        assert_eq!(sents("In Roe v. Wade the court ruled.").len(), 1);
     }
 
     #[test]
@@ -213,6 +301,43 @@ mod tests {
         assert_eq!(sents("\"Why?\" he asked. \"Because!\" she said.").len(), 2);
         assert_eq!(sents("Wait... What happened? Nobody knows!").len(), 3);
         assert_eq!(sents("He said \"no?\" and left.").len(), 1);
+    }
+
+    #[test]
+    fn attribution_after_a_quoted_question_continues() {
+        assert_eq!(
+            sents("“Have I not been clear on a wall?” Ms. Pelosi said at a news conference.").len(),
+            1
+        );
+        assert_eq!(sents("\"Why?\" Walsh asked. Nobody answered.").len(), 2);
+        assert_eq!(
+            sents("\"Is it?\" After all, he said, it was late.").len(),
+            2
+        );
+        // Sentences inside a quotation are sentences too.
+        assert_eq!(
+            sents(
+                "He added, “It was not a war of choice. It has been prosecuted by two presidents.”"
+            )
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn dashes_and_ellipses_after_full_stops() {
+        assert_eq!(
+            sents("KANSAS CITY, Mo. — Leaders of the group met on Tuesday.").len(),
+            1
+        );
+        assert_eq!(
+            sents("\"I love this country. ... It is going to hell.\" He left."),
+            [
+                "\"I love this country. ...",
+                "It is going to hell.\"",
+                "He left."
+            ]
+        );
     }
 
     #[test]
