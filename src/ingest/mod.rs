@@ -262,7 +262,7 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
     let too_large = |size: u64| {
         Error::input(
             &name,
-            format!("input is {size} bytes, above the limit of {max} bytes (raise it with --max-input-size)"),
+            format!("input is {size} bytes, larger than the limit of {max} bytes (raise it with --max-input-size)"),
         )
     };
     let mut buf = Vec::new();
@@ -299,7 +299,13 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
         }
     }
     if buf.len() as u64 > max {
-        return Err(too_large(buf.len() as u64));
+        // A stream (stdin, a pipe) is cut at the limit: its full size is unknown.
+        return Err(Error::input(
+            &name,
+            format!(
+                "input is larger than the limit of {max} bytes (raise it with --max-input-size)"
+            ),
+        ));
     }
     Ok(buf)
 }

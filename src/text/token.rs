@@ -51,6 +51,8 @@ fn fast_path_char(c: char) -> bool {
 enum Class {
     Letter,
     Digit,
+    /// `_`: links word characters (UAX #29 ExtendNumLet) but is no word on its own.
+    Extend,
     /// Joins letters to letters and digits to digits: `.` `'` `‘` `’`.
     MidNumLet,
     /// Joins letters only: `:`.
@@ -62,7 +64,8 @@ enum Class {
 
 fn class(c: char) -> Class {
     match c {
-        'a'..='z' | 'A'..='Z' | '_' => Class::Letter,
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '_' => Class::Extend,
         '0'..='9' => Class::Digit,
         '.' | '\'' | '‘' | '’' => Class::MidNumLet,
         ':' => Class::MidLetter,
@@ -82,7 +85,7 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
             return None;
         }
         let first = class(c);
-        if !matches!(first, Class::Letter | Class::Digit) {
+        if !matches!(first, Class::Letter | Class::Digit | Class::Extend) {
             continue;
         }
         let mut prev = first;
@@ -90,7 +93,7 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
         while let Some(&(at, ch)) = iter.peek() {
             let cl = class(ch);
             match cl {
-                Class::Letter | Class::Digit => prev = cl,
+                Class::Letter | Class::Digit | Class::Extend => prev = cl,
                 Class::MidNumLet | Class::MidLetter | Class::MidNum => {
                     // A middle character joins only when the same kind of character follows.
                     let next = s[at + ch.len_utf8()..].chars().next().map(class);
@@ -110,6 +113,9 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
             iter.next();
         }
         let word = &s[start..end];
+        if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            continue; // only underscores
+        }
         if !norm.is_empty() {
             norm.push(' ');
         }

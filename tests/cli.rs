@@ -1,0 +1,394 @@
+//! End-to-end tests of the `parallax` binary: exit codes, messages, colour, formats, and the
+//! bad-input matrix of issue #2 (each case: a clear one-line error with exit 2, or a correct result).
+
+use parallax::report::Report;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const RFERL: &str = "fixtures/kaspersky/rferl.txt";
+const MT: &str = "fixtures/kaspersky/moscowtimes.txt";
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A scratch directory unique to one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts exit code 2 and a single stderr line containing `needle`, and nothing on stdout.
+fn assert_error(o: &Output, needle: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert!(o.stdout.is_empty(), "no partial output on error");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("parallax: "), "{err}");
+    assert!(err.contains(needle), "expected {needle:?} in {err:?}");
+}
+
+fn json(o: &Output) -> Report {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("JSON parses back into the report model")
+}
+
+#[test]
+fn seeds_are_read_as_a_reader_would() {
+    let r = json(&run(&["inspect", "--format", "json", RFERL, MT]));
+    let (a, b) = (&r.documents[0], &r.documents[1]);
+    assert_eq!((a.id.as_str(), a.label.as_str()), ("A", "rferl"));
+    assert_eq!(a.counts.body_paragraphs, 13);
+    assert_eq!(b.counts.body_paragraphs, 7);
+    assert!(a
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Kaspersky Lab Says Steps Up Cooperation With Interpol"));
+    assert_eq!(
+        b.title.as_deref(),
+        Some("Embattled Russian Cyber Firm Kaspersky Teams Up With Interpol")
+    );
+    assert_eq!(
+        b.published.map(|d| d.to_string()).as_deref(),
+        Some("2017-10-13")
+    );
+    assert_eq!(a.published, None);
+    // Every non-body block says why.
+    for d in &r.documents {
+        for p in &d.paragraphs {
+            assert_eq!(
+                p.reason.is_none(),
+                p.kind == parallax::BlockKind::Body,
+                "{}",
+                p.text
+            );
+        }
+    }
+    // Offsets point into the decoded text.
+    for d in &r.documents {
+        for p in &d.paragraphs {
+            assert_eq!(&d.text[p.start..p.end], p.text);
+            for s in &p.sentences {
+                assert_eq!(&d.text[s.start..s.end], s.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_and_stdin() {
+    let text = std::fs::read(MT).unwrap();
+    let r = json(&run_stdin(
+        &["inspect", "--format", "json", "--label", "MT", "-"],
+        &text,
+    ));
+    assert_eq!(r.documents[0].label, "MT");
+    assert_eq!(r.documents[0].source, "-");
+    assert_eq!(r.documents[0].counts.body_paragraphs, 7);
+    assert_error(
+        &run(&["inspect", "--label", "a", "--label", "b", MT]),
+        "2 --label values given for 1 files",
+    );
+    assert_error(
+        &run(&["inspect", "-", "-"]),
+        "standard input (-) can be given only once",
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run(&["inspect", "--format", "json", RFERL, MT]);
+    let b = run(&["inspect", "--format", "json", RFERL, MT]);
+    assert_eq!(a.stdout, b.stdout);
+    let a = run(&["inspect", RFERL]);
+    let b = run(&["inspect", RFERL]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let always = run(&["inspect", "--color", "always", MT]);
+    assert!(always.stdout.contains(&0x1b), "--color always colours");
+    let never = run(&["inspect", "--color", "never", MT]);
+    assert!(!never.stdout.contains(&0x1b));
+    // Not a terminal: auto means plain.
+    let auto = run(&["inspect", MT]);
+    assert!(!auto.stdout.contains(&0x1b));
+    let no_color = bin()
+        .args(["inspect", MT])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!no_color.stdout.contains(&0x1b));
+}
+
+#[test]
+fn missing_file_and_directory() {
+    assert_error(
+        &run(&["inspect", "no/such/file.txt"]),
+        "failed to read no/such/file.txt: no such file",
+    );
+    assert_error(
+        &run(&["inspect", "fixtures"]),
+        "failed to read fixtures: is a directory",
+    );
+    // One bad input among good ones fails the run, and prints nothing else.
+    assert_error(&run(&["inspect", MT, "missing.txt"]), "missing.txt");
+}
+
+#[test]
+fn unreadable_file() {
+    let dir = scratch("unreadable");
+    let p = write(
+        &dir,
+        "secret.txt",
+        b"The minister resigned on Monday after protests.",
+    );
+    std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    if std::fs::read(&p).is_ok() {
+        println!("skipped: running as root, permissions do not stop reads here");
+        return;
+    }
+    assert_error(&run(&["inspect", &p]), "permission denied");
+}
+
+#[test]
+fn binary_empty_and_whitespace_inputs() {
+    let dir = scratch("binary");
+    let nul = write(&dir, "nul.bin", b"Some text\0with a NUL byte in it");
+    assert_error(
+        &run(&["inspect", &nul]),
+        "binary file (NUL byte at offset 9)",
+    );
+    let png = write(&dir, "image.txt", b"\x89PNG\r\n\x1a\n....");
+    assert_error(&run(&["inspect", &png]), "binary file (PNG image)");
+    let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 31) as u8 + 1).collect();
+    let noise = write(&dir, "noise.dat", &noise);
+    assert_error(&run(&["inspect", &noise]), "mostly non-text");
+    let empty = write(&dir, "empty.txt", b"");
+    assert_error(&run(&["inspect", &empty]), "empty input");
+    let blank = write(&dir, "blank.txt", b"  \n\n\t \r\n");
+    assert_error(&run(&["inspect", &blank]), "empty input");
+}
+
+#[test]
+fn single_line_is_a_body_paragraph() {
+    let r = json(&run_stdin(
+        &["inspect", "--format", "json", "-"],
+        b"Just one line of text",
+    ));
+    let d = &r.documents[0];
+    assert_eq!(d.paragraphs.len(), 1);
+    assert_eq!(d.counts.body_paragraphs, 1);
+}
+
+#[test]
+fn invalid_utf8_warns_with_offset_and_reads_the_rest() {
+    let dir = scratch("utf8");
+    let p = write(
+        &dir,
+        "bad.txt",
+        b"The minister said caf\xE9 was closed on Monday, officials said.",
+    );
+    let o = run(&["inspect", "--format", "json", &p]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning") && err.contains("bad.txt") && err.contains("byte 21"),
+        "{err}"
+    );
+    let r = json(&o);
+    assert!(r.documents[0].text.contains('\u{FFFD}'));
+    assert_eq!(r.warnings.len(), 1);
+}
+
+#[test]
+fn utf16_with_bom_and_lone_surrogates() {
+    let dir = scratch("utf16");
+    let text = "Kremlin spokesman Dmitry Peskov called the reports “absurd.”";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = write(&dir, "le.txt", &le);
+    let r = json(&run(&["inspect", "--format", "json", &p]));
+    assert_eq!(r.documents[0].text, text);
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    be.extend([0xD8, 0x00]); // a lone high surrogate at the end
+    let p = write(&dir, "be.txt", &be);
+    let o = run(&["inspect", "--format", "json", &p]);
+    assert!(stderr(&o).contains("invalid UTF-16"), "{}", stderr(&o));
+    assert!(json(&o).documents[0].text.ends_with('\u{FFFD}'));
+}
+
+#[test]
+fn control_characters_and_escapes_never_reach_the_terminal() {
+    let input = "Breaking\x1b[2J News\n\nThe minister said \x1b]0;owned\x07 the talks \u{202e}would resume\u{9b}31m on Monday.\n";
+    for color in ["never", "always"] {
+        let o = run_stdin(&["inspect", "--color", color, "-"], input.as_bytes());
+        assert_eq!(o.status.code(), Some(0));
+        let out = String::from_utf8(o.stdout).unwrap();
+        // Colour codes are ours; none of the input's ESC/BEL/CSI/bidi characters survive raw.
+        let stripped: String = out
+            .split('\x1b')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part.to_string()
+                } else {
+                    part.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ';')
+                        .trim_start_matches('m')
+                        .to_string()
+                }
+            })
+            .collect();
+        assert!(
+            !stripped.contains('\x07')
+                && !stripped.contains('\u{9b}')
+                && !stripped.contains('\u{202e}'),
+            "{out:?}"
+        );
+        assert!(out.contains("\\x1b]0;owned\\x07"), "{out:?}");
+        assert!(
+            !out.contains("\x1b]0;"),
+            "an OSC sequence from the input reached the terminal"
+        );
+    }
+    // Error messages are made safe too.
+    let o = run(&["inspect", "no\x1b[31mfile"]);
+    assert!(!stderr(&o).contains('\x1b'));
+}
+
+#[test]
+fn size_limit_is_enforced_before_reading() {
+    let dir = scratch("size");
+    let big = "The minister said the talks would resume on Monday in the capital. ".repeat(40);
+    let p = write(&dir, "big.txt", big.as_bytes());
+    assert_error(
+        &run(&["inspect", "--max-input-size", "1K", &p]),
+        "larger than the limit of 1024 bytes",
+    );
+    let o = run_stdin(&["inspect", "--max-input-size", "1K", "-"], big.as_bytes());
+    assert_error(&o, "larger than the limit of 1024 bytes");
+    assert_eq!(
+        run(&["inspect", "--max-input-size", "lots", &p])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_refused_clearly_below_its_size_and_read_above_it() {
+    let dir = scratch("fifty");
+    let para = "Russian cybersecurity firm Kaspersky Lab has expanded its relationship with Interpol, officials said on Thursday.\n\n";
+    let big = para.repeat(50 * 1024 * 1024 / para.len() + 1);
+    let p = write(&dir, "fifty.txt", big.as_bytes());
+    assert_error(
+        &run(&["inspect", "--max-input-size", "10M", &p]),
+        "larger than the limit",
+    );
+    // Within the default limit (100 MiB) it is read in full; JSON to a pipe, counted not stored.
+    let o = run(&["inspect", "--format", "json", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: Report = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        r.documents[0].counts.body_paragraphs,
+        big.len() / para.len()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn html_and_markdown_inputs() {
+    let dir = scratch("formats");
+    let html = r#"<!doctype html><html><head><title>Kaspersky Teams Up With Interpol | The Paper</title>
+<meta property="article:published_time" content="2017-10-13T09:09:00+03:00"></head><body>
+<nav><a href="/">Home</a></nav><article><h1>Kaspersky Teams Up With Interpol</h1>
+<p>Russian cybersecurity firm Kaspersky Lab has expanded its relationship with global law enforcement agency Interpol, signing an agreement to share data.</p>
+<p>The announcement comes as Kaspersky faces intense scrutiny after the U.S. federal government banned the use of its products in September.</p>
+<p>The Kremlin also dismissed the allegations, with presidential spokesman Dmitry Peskov calling it "absurd." <script>alert(1)</script></p>
+</article></body></html>"#;
+    let p = write(&dir, "page.html", html.as_bytes());
+    let r = json(&run(&["inspect", "--format", "json", &p]));
+    let d = &r.documents[0];
+    assert_eq!(serde_json::to_value(d.format).unwrap(), "html");
+    assert_eq!(
+        d.published.map(|x| x.to_string()).as_deref(),
+        Some("2017-10-13")
+    );
+    assert!(d
+        .title
+        .as_deref()
+        .unwrap()
+        .contains("Kaspersky Teams Up With Interpol"));
+    assert!(!d.text.contains("alert(1)") && !d.text.contains("Home"));
+    assert_eq!(d.counts.body_paragraphs, 3);
+    // Forced format: the same page read as text keeps its tags as text.
+    let r = json(&run(&[
+        "inspect",
+        "--format",
+        "json",
+        "--input-format",
+        "text",
+        &p,
+    ]));
+    assert_eq!(serde_json::to_value(r.documents[0].format).unwrap(), "text");
+
+    let md = "# Kaspersky Teams Up With Interpol\n\nRussian cybersecurity firm **Kaspersky Lab** has expanded its [relationship](https://x.y) with Interpol, officials said.\n\nThe Kremlin dismissed the allegations as \"absurd.\"\n";
+    let p = write(&dir, "story.md", md.as_bytes());
+    let r = json(&run(&["inspect", "--format", "json", &p]));
+    let d = &r.documents[0];
+    assert_eq!(d.title.as_deref(), Some("Kaspersky Teams Up With Interpol"));
+    assert_eq!(d.counts.body_paragraphs, 2);
+    assert!(d
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("**") && !p.text.contains("](")));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("inspect"));
+    assert_eq!(run(&["--version"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["inspect"]).status.code(),
+        Some(2),
+        "missing FILE is a usage error"
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}

@@ -1,0 +1,34 @@
+//! Golden (snapshot) tests: how the bundled fixtures are read, as the JSON report and as the plain
+//! terminal view. A change in classification or segmentation shows up as a snapshot diff; review
+//! it with `cargo insta review` (or delete the snapshot and re-run) and commit it with the change.
+
+use parallax::ingest::{Input, ReadOptions};
+use parallax::render::{self, Palette};
+
+fn report(paths: &[&str]) -> parallax::report::Report {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
+    let (docs, warnings) =
+        parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read");
+    parallax::report::build(&docs, &warnings)
+}
+
+const SEEDS: [&str; 2] = [
+    "fixtures/kaspersky/rferl.txt",
+    "fixtures/kaspersky/moscowtimes.txt",
+];
+
+#[test]
+fn seeds_json() {
+    let r = report(&SEEDS);
+    let mut out = Vec::new();
+    render::json::render(&r, &mut out).unwrap();
+    insta::assert_snapshot!("seeds_inspect_json", String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn seeds_terminal_plain() {
+    let r = report(&SEEDS);
+    let mut out = Vec::new();
+    render::terminal::render(&r, Palette::plain(), &mut out).unwrap();
+    insta::assert_snapshot!("seeds_inspect_terminal", String::from_utf8(out).unwrap());
+}

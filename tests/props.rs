@@ -1,0 +1,150 @@
+//! Property tests (proptest) for the reading half of the pipeline: no input panics; every span
+//! lies on char boundaries and slices back to its unit's text; units are ordered and disjoint;
+//! normalising is idempotent; the fast tokenizer agrees with Unicode word boundaries.
+
+use parallax::document::{Encoding, InputFormat};
+use parallax::ingest::{self, Input, ReadOptions};
+use parallax::text::{normalize, paragraph, sentence, Span};
+use proptest::prelude::*;
+
+/// Text that looks like news some of the time and like noise the rest: words, punctuation the
+/// splitters care about, quotes of every kind, line breaks, controls, and other scripts.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("The".to_string()),
+        Just("minister".to_string()),
+        Just("U.S.".to_string()),
+        Just("Oct.".to_string()),
+        Just("Mr.".to_string()),
+        Just("said".to_string()),
+        Just("2017".to_string()),
+        Just(".".to_string()),
+        Just("...".to_string()),
+        Just("…".to_string()),
+        Just("?".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("’".to_string()),
+        Just(",".to_string()),
+        Just("—".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just(" ".to_string()),
+        Just("\u{1b}[31m".to_string()),
+        Just("東京".to_string()),
+        Just("Москва.".to_string()),
+        Just("مرحبا.".to_string()),
+        Just("👩‍👩‍👧".to_string()),
+        "\\PC{1,8}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+}
+
+fn check_document(doc: &parallax::Document) -> Result<(), TestCaseError> {
+    let text = &doc.text;
+    let mut last_end = 0;
+    for p in &doc.paragraphs {
+        let Span { start, end } = p.span;
+        prop_assert!(start <= end && end <= text.len());
+        prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        prop_assert!(start >= last_end, "paragraphs are ordered and disjoint");
+        last_end = end;
+        let mut s_end = start;
+        for s in &p.sentences {
+            prop_assert!(
+                s.span.start >= s_end && s.span.end <= end,
+                "sentences inside their paragraph, in order"
+            );
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            prop_assert!(!s.span.slice(text).trim().is_empty());
+            s_end = s.span.end;
+            let mut t_end = s.span.start;
+            for (i, t) in s.tokens.iter().enumerate() {
+                prop_assert!(t.span.start >= t_end && t.span.end <= s.span.end);
+                prop_assert!(
+                    text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end)
+                );
+                prop_assert!(!s.token_norm(i).is_empty());
+                t_end = t.span.end;
+            }
+        }
+        // Every non-space character of a paragraph is in one of its sentences.
+        let covered: usize = p
+            .sentences
+            .iter()
+            .map(|s| {
+                s.span
+                    .slice(text)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
+            .sum();
+        let all = p
+            .span
+            .slice(text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        prop_assert_eq!(covered, all);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn normalising_is_idempotent(s in "\\PC{0,200}") {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn text_spans_are_sound(s in newsish()) {
+        let doc = ingest::analyse("p".into(), "p".into(), InputFormat::Text, Encoding::Utf8, s);
+        check_document(&doc)?;
+    }
+
+    #[test]
+    fn markdown_and_html_spans_are_sound(s in newsish()) {
+        for format in [InputFormat::Markdown, InputFormat::Html] {
+            let doc = ingest::analyse("p".into(), "p".into(), format, Encoding::Utf8, s.clone());
+            check_document(&doc)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let input = Input::Bytes { name: "fuzz".into(), bytes };
+        // An error or a document, never a panic.
+        if let Ok((doc, _)) = ingest::load(&input, None, &ReadOptions::default()) {
+            check_document(&doc)?;
+        }
+    }
+
+    #[test]
+    fn paragraph_and_sentence_splitters_stay_in_bounds(s in "[a-zA-Z .?!\"“”’\\n\\r]{0,300}") {
+        for p in paragraph::split(&s) {
+            prop_assert_eq!(p.slice(&s).trim(), p.slice(&s));
+            for sent in sentence::split(&s, p) {
+                prop_assert!(sent.start >= p.start && sent.end <= p.end);
+            }
+        }
+    }
+
+    #[test]
+    fn fast_tokens_match_unicode_words(s in "[a-zA-Z0-9 .,;:'’‘“”—–…_-]{0,120}") {
+        // Ingest tokenises through the fast path for such text; compare with UAX #29 directly.
+        use unicode_segmentation::UnicodeSegmentation;
+        let doc = ingest::analyse("p".into(), "p".into(), InputFormat::Text, Encoding::Utf8, s.clone());
+        let ours: Vec<&str> = doc.paragraphs.iter().flat_map(|p| p.sentences.iter()).flat_map(|st| st.tokens.iter()).map(|t| t.span.slice(&doc.text)).collect();
+        let theirs: Vec<&str> = doc.paragraphs.iter().flat_map(|p| p.sentences.iter())
+            .flat_map(|st| st.span.slice(&doc.text).split_word_bounds().filter(|w| w.chars().any(char::is_alphanumeric)).collect::<Vec<_>>())
+            .collect();
+        prop_assert_eq!(ours, theirs);
+    }
+}
