@@ -41,7 +41,7 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
     )?;
     writeln!(
         out,
-        "    read as {} ({:?}); {} blocks, {} body paragraphs, {} body sentences, {} body words",
+        "    read as {} ({}); {} blocks, {} body paragraphs, {} body sentences, {} body words",
         doc.format,
         doc.encoding,
         doc.counts.paragraphs,
@@ -70,7 +70,6 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
             None => kind.to_string(),
         };
         let id = format!("{:>w$}", short_id(&para.id), w = id_width);
-        let label = format!("{label:<22}");
         if para.kind == BlockKind::Body && para.sentences.len() > 1 {
             writeln!(out, "  {} {}", p.dim(&id), p.kind(para.kind, &label))?;
             for s in &para.sentences {
@@ -79,6 +78,7 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
             }
         } else {
             let text = terminal_line(&para.text);
+            let label = format!("{label:<24}");
             writeln!(
                 out,
                 "  {} {} {}",
