@@ -193,11 +193,12 @@ pub fn analyse(
     let paragraphs = blocks
         .iter()
         .zip(&classified.labels)
-        .map(|(b, l)| Paragraph {
+        .zip(segment_all(&text, &blocks))
+        .map(|((b, l), sentences)| Paragraph {
             span: b.span,
             kind: l.kind,
             reason: l.reason,
-            sentences: segment(&text, b.span),
+            sentences,
         })
         .collect();
     Document {
@@ -238,6 +239,38 @@ fn line_blocks(text: &str) -> Vec<RawBlock> {
         at += line.len() + 1;
     }
     out
+}
+
+/// Inputs at least this long are segmented on all cores.
+const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// Splits every block into sentences and tokens. Blocks are independent, so long inputs are cut
+/// into one run of blocks per core; results come back in block order, so output is identical.
+fn segment_all(text: &str, blocks: &[RawBlock]) -> Vec<Vec<Sentence>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || text.len() < PARALLEL_MIN_BYTES || blocks.len() < 2 * threads {
+        return blocks.iter().map(|b| segment(text, b.span)).collect();
+    }
+    let per = blocks.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = blocks
+            .chunks(per)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|b| segment(text, b.span))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("invariant: segmentation does not panic"))
+            .collect()
+    })
 }
 
 /// Splits one paragraph into sentences and tokens.
