@@ -17,6 +17,7 @@ use crate::document::{BlockKind, Reason};
 use crate::text::date::{find_date, is_weekday, month_number};
 use crate::text::lexicon::{self, is_stop_word};
 use crate::text::paragraph::starts_list_item;
+use crate::text::prefix;
 use crate::text::Date;
 
 /// How much of the page the text still holds.
@@ -151,15 +152,6 @@ impl Stats {
 }
 
 /// Lower-cased text with bullets, separators and final punctuation removed, for phrase lookup.
-/// The first `max` bytes of `text`, cut at a char boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 fn phrase_key(text: &str) -> String {
     let t = text
         .trim()

@@ -2,6 +2,7 @@
 //! from the content otherwise. `--input-format` overrides both.
 
 use crate::document::InputFormat;
+use crate::text::prefix;
 
 /// Guesses the format of `text`, read from `path` (`-` for stdin).
 pub fn sniff(path: &str, text: &str) -> InputFormat {
@@ -22,15 +23,6 @@ pub fn sniff(path: &str, text: &str) -> InputFormat {
     } else {
         InputFormat::Text
     }
-}
-
-/// The first `max` bytes of `text`, cut at a char boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 fn looks_like_html(head: &str) -> bool {

@@ -48,6 +48,15 @@ impl Span {
     }
 }
 
+/// The first `max` bytes of `text`, cut back to a char boundary.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Shrinks `start..end` of `text` so that it neither starts nor ends with whitespace.
 pub fn trim_span(text: &str, start: usize, end: usize) -> Span {
     let s = &text[start..end];
