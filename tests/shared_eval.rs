@@ -58,25 +58,26 @@ fn seeds_furniture_is_perfect() {
     assert_eq!(figure(&text, "furniture_acc"), 1.0, "{text}");
 }
 
+/// Runs an evaluation script of `scripts/` against this build's binary; returns its stdout and stderr.
+fn run_script(script: &str) -> String {
+    let out = Command::new("python3")
+        .args([script, "--bin", env!("CARGO_BIN_EXE_parallax")])
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 #[test]
 fn basil_sentence_agreement_at_least_97_percent() {
     if !shared_available("data/basil/articles") {
         return;
     }
-    let out = Command::new("python3")
-        .args([
-            "scripts/eval_sentences.py",
-            "--bin",
-            env!("CARGO_BIN_EXE_parallax"),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        figure(&text, "recall") >= 0.97,
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = run_script("scripts/eval_sentences.py");
+    assert!(figure(&text, "recall") >= 0.97, "{text}");
 }
 
 #[test]
@@ -84,15 +85,7 @@ fn article_extraction_f1_targets() {
     if !shared_available("data/article-extraction/scrapinghub-aeb") {
         return;
     }
-    let out = Command::new("python3")
-        .args([
-            "scripts/eval_extraction.py",
-            "--bin",
-            env!("CARGO_BIN_EXE_parallax"),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = run_script("scripts/eval_extraction.py");
     let line = |name: &str| {
         text.lines()
             .find(|l| l.contains(&format!("parallax  {name} ")))

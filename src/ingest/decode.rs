@@ -16,9 +16,11 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`, or explains why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok(utf8(rest, Encoding::Utf8Bom, 3));
+/// Takes the bytes by value so that valid UTF-8 (the common case) becomes the text without a copy.
+pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        return Ok(utf8(bytes, Encoding::Utf8Bom, 3));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return Ok(utf16(rest, false, 2));
@@ -26,12 +28,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(rest, true, 2));
     }
-    if let Some(kind) = magic(bytes) {
+    if let Some(kind) = magic(&bytes) {
         return Err(format!("binary file ({kind}), not a text report"));
     }
-    if let Some(nul) = memchr0(bytes) {
-        if let Some(big_endian) = utf16_without_bom(bytes) {
-            return Ok(utf16(bytes, big_endian, 0));
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        if let Some(big_endian) = utf16_without_bom(&bytes) {
+            return Ok(utf16(&bytes, big_endian, 0));
         }
         return Err(format!(
             "binary file (NUL byte at offset {nul}), not a text report"
@@ -44,21 +46,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(decoded)
 }
 
-fn utf8(bytes: &[u8], encoding: Encoding, offset: usize) -> Decoded {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: s.to_string(),
+fn utf8(bytes: Vec<u8>, encoding: Encoding, offset: usize) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
             encoding,
             lossy: None,
         },
-        Err(e) => Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            encoding,
-            lossy: Some(format!(
-                "invalid UTF-8 at byte {}; bad bytes replaced with U+FFFD",
-                e.valid_up_to() + offset
-            )),
-        },
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to() + offset;
+            Decoded {
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                encoding,
+                lossy: Some(format!(
+                    "invalid UTF-8 at byte {at}; bad bytes replaced with U+FFFD"
+                )),
+            }
+        }
     }
 }
 
@@ -132,10 +136,6 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-fn memchr0(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
-}
-
 /// Names well-known binary formats by their first bytes.
 fn magic(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -172,6 +172,10 @@ fn mostly_binary(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+        super::decode(bytes.to_vec())
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -366,7 +366,6 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
         .zip(&stats)
         .map(|(b, st)| shape(b.span.slice(text), b.hint, st))
         .collect();
-    let words: Vec<usize> = stats.iter().map(|s| s.words).collect();
     let region = match mode {
         Mode::Page => main_region(&shapes, &stats),
         Mode::Extracted => article_span(&shapes),
@@ -399,7 +398,7 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
     for i in first..=last {
         labels[i] = match shapes[i] {
             Shape::Prose | Shape::Unclear => Label::BODY,
-            Shape::Headline if blocks[i].hint.is_heading() || words[i] < 6 => {
+            Shape::Headline if blocks[i].hint.is_heading() || stats[i].words < 6 => {
                 Label::new(BlockKind::Title, Reason::Subheading)
             }
             Shape::Headline => Label::boilerplate(Reason::RelatedHeadline),

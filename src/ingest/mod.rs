@@ -125,8 +125,7 @@ pub fn load(
     let name = input.name();
     let bytes = read_bytes(input, opts.max_bytes)?;
     let mut warnings = Vec::new();
-    let decoded = decode::decode(&bytes).map_err(|reason| Error::input(&name, reason))?;
-    drop(bytes);
+    let decoded = decode::decode(bytes).map_err(|reason| Error::input(&name, reason))?;
     if let Some(msg) = decoded.lossy {
         warnings.push(Warning {
             source: name.clone(),

@@ -2,20 +2,6 @@
 //! sentence, and phrases that mark page furniture. Kept short and general on purpose (issue #2:
 //! "a small phrase list", not rules for particular files).
 
-/// Defines a sorted word list and a fast membership test over it (the hot path of
-/// classification and sentence splitting looks words up millions of times).
-macro_rules! word_set {
-    ($(#[$doc:meta])* $name:ident, $matcher:ident, [$($w:literal),* $(,)?]) => {
-        $(#[$doc])*
-        pub const $name: &[&str] = &[$($w),*];
-
-        fn $matcher(lower: &str) -> bool {
-            static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
-            TABLE.get_or_init(|| WordTable::new($name)).contains(lower)
-        }
-    };
-}
-
 /// An open-addressing hash set of short ASCII words: a lookup is one FNV hash and, usually,
 /// one comparison (a `match` over 150 strings or a binary search costs several).
 struct WordTable {
@@ -57,12 +43,9 @@ impl WordTable {
     }
 }
 
-word_set!(
-    /// Common English function words (lower case). Used for stop-word density and to tell a
-    /// capitalised sentence opener ("The", "He") from a capitalised name after an abbreviation.
-    STOP_WORDS,
-    stop_word_lower,
-    [
+/// Common English function words (lower case). Used for stop-word density and to tell a
+/// capitalised sentence opener ("The", "He") from a capitalised name after an abbreviation.
+pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -206,9 +189,8 @@ word_set!(
     "yet",
     "you",
     "your",
-    "yours"
-    ]
-);
+    "yours",
+];
 
 /// True when `word` (any case) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
@@ -220,7 +202,10 @@ pub fn is_stop_word(word: &str) -> bool {
     let Some(lower) = ascii_lower(word, &mut buf) else {
         return false;
     };
-    stop_word_lower(lower)
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| WordTable::new(STOP_WORDS))
+        .contains(lower)
 }
 
 /// Abbreviations (without their final dot, lower case) after which a full stop does not end a
