@@ -98,17 +98,36 @@ struct Stats {
     ends_sentence: bool,
 }
 
+/// Calls `f` on every whitespace-separated word: split on ASCII whitespace bytes first (fast),
+/// then on other Unicode spaces only in chunks that contain non-ASCII characters.
+fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for chunk in text.split_ascii_whitespace() {
+        if chunk.is_ascii() {
+            f(chunk);
+        } else {
+            chunk.split_whitespace().for_each(&mut f);
+        }
+    }
+}
+
 fn measure(text: &str) -> Stats {
     let mut s = Stats::default();
-    for raw in text.split_whitespace() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    for_each_word(text, |raw| {
+        let b = raw.as_bytes();
+        let bare = |b: u8| b.is_ascii_alphanumeric();
+        // Most words need no trimming; only look at characters when an end is not bare.
+        let w = if bare(b[0]) && bare(b[b.len() - 1]) {
+            raw
+        } else {
+            raw.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if w.is_empty() {
-            continue;
+            return;
         }
         s.words += 1;
         let first = w.chars().next().unwrap_or(' ');
         if !first.is_alphabetic() {
-            continue;
+            return;
         }
         s.alpha_words += 1;
         if is_stop_word(w) {
@@ -124,7 +143,7 @@ fn measure(text: &str) -> Stats {
             // Uncased scripts count as capitalised neither way.
             s.capitalised_content += usize::from(first.is_uppercase());
         }
-    }
+    });
     let end = text.trim_end_matches(|c: char| {
         matches!(
             c,
@@ -158,12 +177,18 @@ fn phrase_key(text: &str) -> String {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let mut key = String::with_capacity(t.len());
-    for w in t.split_whitespace() {
+    for_each_word(t, |w| {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(w.chars().flat_map(char::to_lowercase));
-    }
+        if w.is_ascii() {
+            let from = key.len();
+            key.push_str(w);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    });
     key
 }
 
@@ -360,12 +385,13 @@ fn stems(text: &str) -> Vec<String> {
 
 /// Classifies every block of `text`.
 pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
-    let stats: Vec<Stats> = blocks.iter().map(|b| measure(b.span.slice(text))).collect();
-    let shapes: Vec<Shape> = blocks
-        .iter()
-        .zip(&stats)
-        .map(|(b, st)| shape(b.span.slice(text), b.hint, st))
-        .collect();
+    let (stats, shapes): (Vec<Stats>, Vec<Shape>) = super::map_blocks(text, blocks, |b| {
+        let t = b.span.slice(text);
+        let st = measure(t);
+        (st, shape(t, b.hint, &st))
+    })
+    .into_iter()
+    .unzip();
     let region = match mode {
         Mode::Page => main_region(&shapes, &stats),
         Mode::Extracted => article_span(&shapes),

@@ -192,7 +192,7 @@ pub fn analyse(
     let paragraphs = blocks
         .iter()
         .zip(&classified.labels)
-        .zip(segment_all(&text, &blocks))
+        .zip(map_blocks(&text, &blocks, |b| segment(&text, b.span)))
         .map(|((b, l), sentences)| Paragraph {
             span: b.span,
             kind: l.kind,
@@ -240,36 +240,22 @@ fn line_blocks(text: &str) -> Vec<RawBlock> {
     out
 }
 
-/// Inputs at least this long are segmented on all cores.
-const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+/// Inputs at least this long are read on all cores.
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
-/// Splits every block into sentences and tokens. Blocks are independent, so long inputs are cut
-/// into one run of blocks per core; results come back in block order, so output is identical.
-fn segment_all(text: &str, blocks: &[RawBlock]) -> Vec<Vec<Sentence>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || text.len() < PARALLEL_MIN_BYTES || blocks.len() < 2 * threads {
-        return blocks.iter().map(|b| segment(text, b.span)).collect();
+/// Applies `f` to every block. Blocks are independent, so long inputs are shared among all
+/// cores (rayon's pool, whose threads live on and keep their warm allocator arenas); results
+/// come back in block order, so output is identical either way.
+pub(crate) fn map_blocks<R: Send>(
+    text: &str,
+    blocks: &[RawBlock],
+    f: impl Fn(&RawBlock) -> R + Sync + Send,
+) -> Vec<R> {
+    if text.len() < PARALLEL_MIN_BYTES {
+        return blocks.iter().map(f).collect();
     }
-    let per = blocks.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = blocks
-            .chunks(per)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|b| segment(text, b.span))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("invariant: segmentation does not panic"))
-            .collect()
-    })
+    use rayon::prelude::*;
+    blocks.par_iter().with_min_len(16).map(f).collect()
 }
 
 /// Splits one paragraph into sentences and tokens.

@@ -62,17 +62,23 @@ pub fn split(text: &str) -> Vec<Span> {
 
 /// A line made only of rule characters (`-----`, `* * *`, `____`) separates paragraphs.
 fn is_separator_line(line: &str) -> bool {
-    line.chars().count() >= 3
-        && line
-            .chars()
-            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '—' | '–' | '•'))
+    // `all` stops at the first letter, so prose lines cost one character here.
+    line.chars()
+        .all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '—' | '–' | '•'))
+        && line.chars().nth(2).is_some()
 }
 
 /// Emits the paragraphs of one run of non-blank lines, deciding line by line whether a line
 /// break is a hard wrap (join) or a paragraph end.
 fn flush_chunk(text: &str, chunk: &mut Vec<Span>, out: &mut Vec<Span>) {
-    if chunk.is_empty() {
-        return;
+    match chunk.len() {
+        0 => return,
+        1 => {
+            out.push(chunk[0]);
+            chunk.clear();
+            return;
+        }
+        _ => {}
     }
     let widths: Vec<usize> = chunk
         .iter()

@@ -52,29 +52,37 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let base = span.start;
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = para.as_bytes();
+    let mut pos = 0;
+    // Jump between bytes that can begin a terminal: ASCII `.!?` and the lead bytes of the
+    // multi-byte terminals (…‼⁇⁈⁉ E2, ؟ D8, । E0, 。 E3, ！？｡ EF). Prose is mostly other bytes.
+    while let Some(off) = bytes[pos..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xD8 | 0xE0 | 0xE3 | 0xEF))
+    {
+        let i = pos + off;
+        let c = para[i..].chars().next().unwrap_or(' ');
         let cjk = is_cjk_terminal(c);
         if !is_terminal(c) && !cjk {
+            pos = i + c.len_utf8();
             continue;
         }
         // Take the whole run of terminals ("?!", "...") and any closing quotes or brackets.
         let mut end = i + c.len_utf8();
         let mut run = 1;
-        while let Some(&(j, d)) = iter.peek() {
+        for d in para[end..].chars() {
             if is_terminal(d) || is_cjk_terminal(d) {
                 run += 1;
             } else if !is_closer(d) {
                 break;
             }
-            end = j + d.len_utf8();
-            iter.next();
+            end += d.len_utf8();
         }
         // A spaced ellipsis after the full stop trails the sentence: "going to hell. ..."
         if let Some(tail) = trailing_ellipsis(&para[end..]) {
             end += tail;
-            while iter.next_if(|&(j, _)| j < end).is_some() {}
         }
+        pos = end;
         let rest = &para[end..];
         let boundary = if cjk {
             true

@@ -74,29 +74,52 @@ fn class(c: char) -> Class {
     }
 }
 
+/// Class and UTF-8 length of the fast-path character at byte `i`, `None` for any other character.
+#[inline]
+fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
+    let b = s[i];
+    if b < 0x80 {
+        return Some((class(char::from(b)), 1));
+    }
+    match (b, s.get(i + 1), s.get(i + 2)) {
+        // ‘ ’
+        (0xE2, Some(0x80), Some(0x98 | 0x99)) => Some((Class::MidNumLet, 3)),
+        // “ ” — – …
+        (0xE2, Some(0x80), Some(0x9C | 0x9D | 0x94 | 0x93 | 0xA6)) => Some((Class::Other, 3)),
+        // no-break space
+        (0xC2, Some(0xA0), _) => Some((Class::Other, 2)),
+        _ => None,
+    }
+}
+
 /// Tokenises text made only of [`fast_path_char`]s, with the same boundaries as UAX #29 gives
 /// for such text (checked against `unicode-segmentation` in the tests), several times faster.
 /// `None` as soon as another character turns up; the caller then takes the Unicode path.
 fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
-    let mut out = Vec::with_capacity(s.len() / 6);
-    let mut iter = s.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if !fast_path_char(c) {
-            return None;
-        }
-        let first = class(c);
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 6);
+    let mut i = 0;
+    while i < n {
+        let (first, len) = class_at(bytes, i)?;
         if !matches!(first, Class::Letter | Class::Digit | Class::Extend) {
+            i += len;
             continue;
         }
+        let start = i;
         let mut prev = first;
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, ch)) = iter.peek() {
-            let cl = class(ch);
+        i += len;
+        while i < n {
+            let (cl, len) = class_at(bytes, i)?;
             match cl {
                 Class::Letter | Class::Digit | Class::Extend => prev = cl,
                 Class::MidNumLet | Class::MidLetter | Class::MidNum => {
                     // A middle character joins only when the same kind of character follows.
-                    let next = s[at + ch.len_utf8()..].chars().next().map(class);
+                    let next = if i + len < n {
+                        Some(class_at(bytes, i + len)?.0)
+                    } else {
+                        None
+                    };
                     let joins = match (prev, next) {
                         (Class::Letter, Some(Class::Letter)) => cl != Class::MidNum,
                         (Class::Digit, Some(Class::Digit)) => cl != Class::MidLetter,
@@ -106,13 +129,11 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
                         break;
                     }
                 }
-                Class::Other if fast_path_char(ch) => break,
-                Class::Other => return None,
+                Class::Other => break,
             }
-            end = at + ch.len_utf8();
-            iter.next();
+            i += len;
         }
-        let word = &s[start..end];
+        let word = &s[start..i];
         if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
             continue; // only underscores
         }
@@ -121,7 +142,8 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
         }
         let from = norm.len();
         if word.is_ascii() {
-            norm.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            norm.push_str(word);
+            norm[from..].make_ascii_lowercase();
         } else {
             norm.extend(word.chars().map(|ch| match ch {
                 '‘' | '’' => '\'',
@@ -129,7 +151,7 @@ fn split_fast(s: &str, base: usize, norm: &mut String) -> Option<Vec<Token>> {
             }));
         }
         out.push(Token {
-            span: Span::new(base + start, base + end),
+            span: Span::new(base + start, base + i),
             norm: (from as u32, norm.len() as u32),
             kind: if first == Class::Digit {
                 TokenKind::Number
