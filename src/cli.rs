@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  parallax inspect fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax inspect --format json page.html > read.json\n  curl -s https://example.org/story | parallax inspect --input-format html -"
+    after_help = "Examples:\n  parallax fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax compare --format json a.html b.txt c.md > comparison.json\n  parallax inspect fixtures/kaspersky/rferl.txt\n  curl -s https://example.org/story | parallax compare --input-format html - other.txt\n  parallax match pairs.tsv > scores.tsv"
 )]
 pub struct Args {
     /// The subcommand.
@@ -19,20 +19,22 @@ pub struct Args {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare reports: shared facts with word diffs, what each outlet alone carries and what it
+    /// leaves out (the default: `parallax A.txt B.txt` means `parallax compare A.txt B.txt`).
+    Compare(CompareArgs),
     /// Show how each report was read: blocks with their kind and reason, paragraphs, sentences.
     Inspect(InspectArgs),
+    /// Score sentence pairs in batch: TSV `id<TAB>sentence1<TAB>sentence2` in,
+    /// `id<TAB>score<TAB>same|partial|none` out, with the scorer `compare` uses.
+    Match(MatchArgs),
 }
 
-/// Arguments of `parallax inspect`.
+/// How inputs are read (shared by `compare` and `inspect`).
 #[derive(Debug, ClapArgs)]
-pub struct InspectArgs {
+pub struct ReadArgs {
     /// Reports to read: paths, or `-` for standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
 
     /// How the inputs are written; `auto` sniffs the extension and content.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -45,11 +47,72 @@ pub struct InspectArgs {
     /// Refuse inputs larger than this (bytes, or with a K, M or G suffix).
     #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = parse_size)]
     pub max_input_size: u64,
+}
+
+/// Arguments of `parallax compare`.
+#[derive(Debug, ClapArgs)]
+pub struct CompareArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Sentences scoring at least this (0–1) are linked into a shared fact; lower finds more,
+    /// looser matches.
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().link)]
+    pub min_score: f32,
+
+    /// A shared fact is `same` when all its links score at least this, else `partial`.
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().same)]
+    pub same_score: f32,
+
+    /// Two groups merge only when their cross-report pairs average at least this (guards
+    /// against chaining unrelated sentences).
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().cohesion, hide = true)]
+    pub cohesion: f32,
+}
+
+/// Arguments of `parallax inspect`.
+#[derive(Debug, ClapArgs)]
+pub struct InspectArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
 
     /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
+
+/// Arguments of `parallax match`.
+#[derive(Debug, ClapArgs)]
+pub struct MatchArgs {
+    /// TSV file of pairs (`id<TAB>sentence1<TAB>sentence2`); `-` or nothing reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+
+    /// Scores at least this are `same`.
+    #[arg(long, value_name = "SCORE", default_value_t = 0.55)]
+    pub same: f32,
+
+    /// Scores at least this (and below --same) are `partial`.
+    #[arg(long, value_name = "SCORE", default_value_t = 0.40)]
+    pub partial: f32,
+}
+
+/// Names of the subcommands, for choosing the default one.
+pub const SUBCOMMANDS: &[&str] = &["compare", "inspect", "match", "help"];
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

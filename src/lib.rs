@@ -16,6 +16,8 @@
 //! assert_eq!(doc.body().count(), 1);
 //! ```
 
+pub mod align;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod ingest;
@@ -49,4 +51,11 @@ pub fn read_all(
         warnings.extend(w);
     }
     Ok((docs, warnings))
+}
+
+/// Compares documents: aligns their body sentences and builds the full report.
+pub fn compare(docs: &[Document], warnings: &[Warning], opts: &align::Options) -> report::Report {
+    let alignment = align::align(docs, opts);
+    let comparison = compare::compare(docs, &alignment);
+    report::build_comparison(docs, warnings, &alignment, comparison)
 }

@@ -4,7 +4,10 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Args, ColorChoice, Command, InputFormatArg, InspectArgs, OutputFormat};
+use cli::{
+    Args, ColorChoice, Command, CompareArgs, InputFormatArg, InspectArgs, MatchArgs, OutputFormat,
+    ReadArgs,
+};
 use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
 use parallax::{Error, InputFormat};
@@ -12,9 +15,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = Args::parse_from(with_default_subcommand(std::env::args_os().collect()));
     let result = match args.command {
+        Command::Compare(a) => compare(a),
         Command::Inspect(a) => inspect(a),
+        Command::Match(a) => match_pairs(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -43,7 +48,24 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn inspect(a: InspectArgs) -> Result<(), Error> {
+/// `parallax A B` means `parallax compare A B`: when the first argument is neither a
+/// subcommand nor an option of the top-level command, `compare` is put in front.
+fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(first) = args.get(1).and_then(|a| a.to_str()) else {
+        if args.len() > 1 {
+            args.insert(1, "compare".into()); // a non-UTF-8 path
+        }
+        return args;
+    };
+    let top_level = matches!(first, "-h" | "--help" | "-V" | "--version");
+    if !top_level && !cli::SUBCOMMANDS.contains(&first) {
+        args.insert(1, "compare".into());
+    }
+    args
+}
+
+/// Reads the inputs named by `a`, printing warnings on stderr.
+fn read(a: &ReadArgs) -> Result<Vec<parallax::Document>, Error> {
     if a.labels.len() > a.files.len() {
         return Err(Error::Usage(format!(
             "{} --label values given for {} files",
@@ -68,24 +90,104 @@ fn inspect(a: InspectArgs) -> Result<(), Error> {
             render::safe::terminal_line(&w.to_string())
         );
     }
-    let report = parallax::report::build(&docs, &warnings);
-    // Render into memory first: an error never leaves half a report on stdout.
-    let mut buf = Vec::new();
-    let color = use_color(a.color);
+    Ok(docs)
+}
+
+/// Sets up colour and returns the palette.
+fn palette(choice: ColorChoice) -> Palette {
+    let color = use_color(choice);
     colored::control::set_override(color);
-    let palette = if color {
+    if color {
         Palette::colored()
     } else {
         Palette::plain()
+    }
+}
+
+/// Writes a fully rendered buffer to stdout: an error never leaves half a report there.
+fn emit(buf: &[u8]) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(buf)
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Write)
+}
+
+fn compare(a: CompareArgs) -> Result<(), Error> {
+    if a.read.files.len() < 2 {
+        return Err(Error::Usage(
+            "compare needs at least two reports (use `parallax inspect` to read one)".into(),
+        ));
+    }
+    let docs = read(&a.read)?;
+    for (name, v) in [
+        ("--min-score", a.min_score),
+        ("--same-score", a.same_score),
+        ("--cohesion", a.cohesion),
+    ] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(Error::Usage(format!(
+                "{name} must be between 0 and 1, not {v}"
+            )));
+        }
+    }
+    let opts = parallax::align::Options {
+        link: a.min_score,
+        same: a.same_score,
+        cohesion: a.cohesion,
+        ..parallax::align::Options::default()
     };
+    let report = parallax::compare(&docs, &[], &opts);
+    let mut buf = Vec::new();
+    let palette = palette(a.color);
+    match a.format {
+        OutputFormat::Json => render::json::render(&report, &mut buf),
+        OutputFormat::Text => render::compare::render(&report, palette, &mut buf),
+    }
+    .map_err(Error::Write)?;
+    emit(&buf)
+}
+
+fn inspect(a: InspectArgs) -> Result<(), Error> {
+    let docs = read(&a.read)?;
+    let report = parallax::report::build(&docs, &[]);
+    let mut buf = Vec::new();
+    let palette = palette(a.color);
     match a.format {
         OutputFormat::Json => render::json::render(&report, &mut buf),
         OutputFormat::Text => render::terminal::render(&report, palette, &mut buf),
     }
     .map_err(Error::Write)?;
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(&buf)
-        .and_then(|()| stdout.flush())
-        .map_err(Error::Write)
+    emit(&buf)
+}
+
+fn match_pairs(a: MatchArgs) -> Result<(), Error> {
+    let input = Input::from_arg(&a.file);
+    let opts = ReadOptions::default();
+    let text = parallax::ingest::read_text(&input, &opts)?;
+    let mopts = parallax::align::MatchOptions {
+        same: a.same,
+        partial: a.partial,
+    };
+    let mut buf = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [id, s1, s2] = fields[..] else {
+            return Err(Error::input(
+                &input.name(),
+                format!(
+                    "line {}: expected 3 tab-separated fields (id, sentence1, sentence2), found {}",
+                    n + 1,
+                    fields.len()
+                ),
+            ));
+        };
+        let (score, relation) = parallax::align::match_pair(s1, s2, &mopts);
+        let rel = relation.map_or("none", |r| r.as_str());
+        buf.extend_from_slice(format!("{id}\t{score:.4}\t{rel}\n").as_bytes());
+    }
+    emit(&buf)
 }

@@ -274,6 +274,18 @@ pub fn segment(text: &str, span: Span) -> Vec<Sentence> {
         .collect()
 }
 
+/// Reads and decodes an input as text, without analysing it (for line-based inputs such as
+/// `parallax match` pairs). Lossy decoding is refused here: a pair file must be valid text.
+pub fn read_text(input: &Input, opts: &ReadOptions) -> Result<String> {
+    let name = input.name();
+    let bytes = read_bytes(input, opts.max_bytes)?;
+    let decoded = decode::decode(bytes).map_err(|reason| Error::input(&name, reason))?;
+    if let Some(msg) = decoded.lossy {
+        return Err(Error::input(&name, msg));
+    }
+    Ok(decoded.text)
+}
+
 /// Reads all bytes of an input, refusing more than `max` bytes.
 fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
     let name = input.name();

@@ -67,6 +67,38 @@ impl Palette {
         }
     }
 
+    /// Words only in the first report of a diff: red and struck through with colour,
+    /// `[-…-]` without.
+    pub fn deleted(&self, s: &str) -> String {
+        if self.enabled {
+            format!("[-{s}-]").red().strikethrough().to_string()
+        } else {
+            format!("[-{s}-]")
+        }
+    }
+
+    /// Words only in this report of a diff: blue and underlined with colour (not told apart
+    /// by red and green alone), `{+…+}` without.
+    pub fn inserted(&self, s: &str) -> String {
+        if self.enabled {
+            format!("{{+{s}+}}").blue().bold().underline().to_string()
+        } else {
+            format!("{{+{s}+}}")
+        }
+    }
+
+    /// A group relation.
+    pub fn relation(&self, r: crate::align::Relation) -> String {
+        let s = r.as_str();
+        if !self.enabled {
+            return s.to_string();
+        }
+        match r {
+            crate::align::Relation::Same => s.green().to_string(),
+            crate::align::Relation::Partial => s.yellow().to_string(),
+        }
+    }
+
     /// Text of a block, styled by kind (furniture is dimmed so body text stands out).
     pub fn text(&self, kind: BlockKind, s: &str) -> String {
         if self.enabled && kind != BlockKind::Body {

@@ -3,9 +3,11 @@
 //! input order, no timestamps), and names every unit by a stable id: documents `A`, `B`, …;
 //! paragraphs `A.p1`…; sentences `A.s1`… (numbered through the document).
 
+use crate::align::Relation;
 use crate::document::{BlockKind, Document, Encoding, InputFormat, Reason, Warning};
 use crate::text::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Version of the JSON contract; bumped only when a field is renamed or removed.
 pub const FORMAT_VERSION: u32 = 1;
@@ -18,6 +20,15 @@ pub struct Report {
     pub format_version: u32,
     /// One entry per input, in input order.
     pub documents: Vec<DocumentReport>,
+    /// Groups of sentences that carry one fact in two or more reports (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupReport>>,
+    /// Paragraphs of two reports that carry the same facts (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph_alignment: Option<Vec<ParagraphAlignment>>,
+    /// Per document id: what it shares, carries alone and leaves out (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<BTreeMap<String, Coverage>>,
     /// Things worth knowing that did not stop the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
@@ -43,6 +54,9 @@ pub struct DocumentReport {
     pub published: Option<Date>,
     /// Counts of paragraphs and sentences by kind.
     pub counts: Counts,
+    /// The language matched in (ISO 639-1, `und` when unknown; `compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Blocks in reading order.
     pub paragraphs: Vec<ParagraphReport>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
@@ -98,6 +112,123 @@ pub struct SentenceReport {
     pub text: String,
 }
 
+/// One fact carried by two or more reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupReport {
+    /// `g1`, `g2`, … in the order of their first sentence.
+    pub id: String,
+    /// `same` or `partial`.
+    pub relation: Relation,
+    /// Mean score (0–1) of the links that built the group.
+    pub score: f32,
+    /// The sentences of each report that carry the fact, reports in input order.
+    pub members: Vec<GroupMember>,
+    /// Why: the heaviest terms (stems, `#27` for numbers) the members share.
+    pub shared_terms: Vec<String>,
+    /// Word diff of each member after the first against the first.
+    pub diffs: Vec<GroupDiff>,
+    /// Numbers that differ between members (each side has a number the other lacks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<NumberDiff>,
+}
+
+/// One report's part of a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupMember {
+    /// Document id.
+    pub doc: String,
+    /// Sentence ids, in reading order.
+    pub sentences: Vec<String>,
+}
+
+/// A member's wording against the first member's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDiff {
+    /// The member's document.
+    pub doc: String,
+    /// The document it is compared with (the group's first).
+    pub against: String,
+    /// Runs of words: `equal` (in both), `delete` (only in `against`), `insert` (only in `doc`).
+    pub ops: Vec<DiffSegment>,
+}
+
+/// A run of words in a word diff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiffSegment {
+    /// What happened to the run.
+    pub op: DiffOp,
+    /// The run's display text, from the document it comes from.
+    pub text: String,
+}
+
+/// What happened to a run of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    /// In both.
+    Equal,
+    /// Only in the first member.
+    Delete,
+    /// Only in this member.
+    Insert,
+}
+
+/// Numbers on which two members of a group differ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberDiff {
+    /// The member's document.
+    pub doc: String,
+    /// The document compared with.
+    pub against: String,
+    /// Numbers only `doc` gives.
+    pub only: Vec<String>,
+    /// Numbers only `against` gives.
+    pub against_only: Vec<String>,
+}
+
+/// Paragraphs of two reports that carry the same facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParagraphAlignment {
+    /// Two sides, the lower document first.
+    pub members: Vec<ParagraphMember>,
+    /// Share (0–1) of the smaller side's sentences grouped with the other side.
+    pub score: f32,
+}
+
+/// One side of a paragraph alignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParagraphMember {
+    /// Document id.
+    pub doc: String,
+    /// Paragraph ids.
+    pub paragraphs: Vec<String>,
+}
+
+/// What one report shares with the others, carries alone and leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Body sentences.
+    pub body_sentences: usize,
+    /// Body sentences in some group.
+    pub shared: usize,
+    /// Body sentences in no group: what this report alone carries.
+    pub only: usize,
+    /// Groups this report has no part in: what it leaves out that others carry.
+    pub missing: usize,
+    /// Ids of the `only` sentences.
+    pub only_sentences: Vec<String>,
+    /// Ids of the `missing` groups.
+    pub missing_groups: Vec<String>,
+}
+
 /// The id of the `index`-th document (0-based): `A`…`Z`, then `AA`, `AB`, … like spreadsheet
 /// columns, so any number of reports gets short, sortable-by-length ids.
 pub fn doc_id(index: usize) -> String {
@@ -121,6 +252,9 @@ pub fn build(documents: &[Document], warnings: &[Warning]) -> Report {
             .enumerate()
             .map(|(i, d)| document(&doc_id(i), d))
             .collect(),
+        groups: None,
+        paragraph_alignment: None,
+        coverage: None,
         warnings: warnings.to_vec(),
     }
 }
@@ -173,9 +307,28 @@ fn document(id: &str, d: &Document) -> DocumentReport {
         title: d.title.clone(),
         published: d.published,
         counts,
+        language: None,
         paragraphs,
         text: d.text.clone(),
     }
+}
+
+/// Builds the report of a comparison: the documents as read plus groups, paragraph alignment
+/// and coverage.
+pub fn build_comparison(
+    documents: &[Document],
+    warnings: &[Warning],
+    alignment: &crate::align::Alignment,
+    comparison: crate::compare::Comparison,
+) -> Report {
+    let mut report = build(documents, warnings);
+    for (d, lang) in report.documents.iter_mut().zip(&alignment.languages) {
+        d.language = Some((*lang).to_string());
+    }
+    report.groups = Some(comparison.groups);
+    report.paragraph_alignment = Some(comparison.paragraph_alignment);
+    report.coverage = Some(comparison.coverage);
+    report
 }
 
 #[cfg(test)]

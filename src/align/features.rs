@@ -1,0 +1,279 @@
+//! What the matcher sees of a sentence: its content terms (stemmed, paraphrase-folded, weighted
+//! by rarity in the language), its numbers, and its word bigrams for near-verbatim text.
+
+use super::lang::Language;
+use crate::document::Sentence;
+use crate::text::lexicon::is_stop_word;
+use crate::text::token::TokenKind;
+use std::collections::HashMap;
+
+/// Interned terms shared by every sentence of one comparison, so terms compare as integers.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    terms: Vec<String>,
+}
+
+impl Vocab {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.terms.push(term.to_string());
+        id
+    }
+
+    /// The text of a term (a stem, `#27` for a number, a character bigram).
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+}
+
+/// One weighted term of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Term {
+    /// Interned id in the comparison's [`Vocab`].
+    pub id: u32,
+    /// Information weight: high for rare words, names and numbers, zero-ish for function words.
+    pub weight: f32,
+    /// Index of the token it came from (for explanations and number conflicts).
+    pub token: u32,
+    /// A number (`#…`).
+    pub number: bool,
+}
+
+/// The matcher's view of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Terms sorted by id, one per id (the highest weight kept).
+    pub terms: Vec<Term>,
+    /// Sum of the term weights.
+    pub total: f32,
+    /// Hashes of consecutive token pairs (all tokens, function words included), sorted, unique.
+    pub bigrams: Vec<u64>,
+}
+
+/// Words news writers use for one another, folded to one term before stemming. Kept short and
+/// general: reporting verbs, and a few verbs and nouns of the kind news paraphrases most.
+const PARAPHRASES: &[(&str, &str)] = &[
+    ("accord", "agreement"),
+    ("added", "say"),
+    ("adds", "say"),
+    ("agreed", "agreement"),
+    ("announced", "say"),
+    ("announces", "say"),
+    ("anti-virus", "antivirus"),
+    ("asserted", "say"),
+    ("banned", "ban"),
+    ("banning", "ban"),
+    ("bans", "ban"),
+    ("barred", "ban"),
+    ("claimed", "say"),
+    ("claims", "say"),
+    ("company", "firm"),
+    ("company's", "firm"),
+    ("declared", "say"),
+    ("died", "dead"),
+    ("explained", "say"),
+    ("forbade", "ban"),
+    ("killed", "dead"),
+    ("noted", "say"),
+    ("prohibited", "ban"),
+    ("prohibits", "ban"),
+    ("removed", "ban"),
+    ("said", "say"),
+    ("says", "say"),
+    ("stated", "say"),
+    ("states", "say"),
+    ("tells", "say"),
+    ("told", "say"),
+];
+
+/// Zipf (× 10) assumed for words missing from the frequency table: rarer than anything listed,
+/// which is what names and technical words mostly are.
+const UNLISTED_ZIPF: f32 = 20.0;
+
+/// Weight of a word of Zipf frequency `zipf10 / 10`: linear in its information content, from ~0
+/// for function words to 4.6 for unlisted words.
+fn weight(zipf10: f32) -> f32 {
+    ((66.0 - zipf10) / 10.0).clamp(0.05, 4.6)
+}
+
+/// Computes features for every sentence of one document, interning terms in `vocab`.
+pub fn sentence_features(
+    sentence: &Sentence,
+    text: &str,
+    lang: &Language,
+    vocab: &mut Vocab,
+) -> Features {
+    let mut terms: Vec<Term> = Vec::with_capacity(sentence.tokens.len());
+    let mut bigrams = Vec::with_capacity(sentence.tokens.len());
+    let mut prev_hash: Option<u64> = None;
+    let mut prev_cjk: Option<char> = None;
+    let push = |terms: &mut Vec<Term>, vocab: &mut Vocab, t: &str, w: f32, i: usize, n: bool| {
+        terms.push(Term {
+            id: vocab.id(t),
+            weight: w,
+            token: i as u32,
+            number: n,
+        });
+    };
+    for (i, tok) in sentence.tokens.iter().enumerate() {
+        let norm = sentence.token_norm(i);
+        let h = fnv(norm);
+        if let Some(p) = prev_hash {
+            bigrams.push(p.rotate_left(17) ^ h);
+        }
+        prev_hash = Some(h);
+
+        if tok.kind == TokenKind::Number {
+            prev_cjk = None;
+            let digits: String = norm.chars().filter(|c| *c != ',').collect();
+            let digits = digits.strip_suffix(".0").unwrap_or(&digits);
+            // Small numbers ("two", "1") say little; years and counts say a lot.
+            let w = if digits.len() <= 1 { 1.0 } else { 3.0 };
+            push(&mut terms, vocab, &format!("#{digits}"), w, i, true);
+            continue;
+        }
+        // Chinese and Japanese: one token per character; consecutive pairs are the terms.
+        let mut chars = norm.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if is_unspaced_char(c) {
+                if let Some(p) = prev_cjk {
+                    let pair: String = [p, c].iter().collect();
+                    push(&mut terms, vocab, &pair, 2.0, i, false);
+                }
+                prev_cjk = Some(c);
+                continue;
+            }
+        }
+        prev_cjk = None;
+        // "Kaspersky's" weighs and stems as "Kaspersky".
+        let base = norm
+            .strip_suffix("'s")
+            .filter(|b| !b.is_empty())
+            .unwrap_or(norm);
+        if lang.code == "en" && is_stop_word(base) {
+            continue;
+        }
+        let z = match lang.zipf(base) {
+            Some(z) => f32::from(z),
+            None if lang.has_frequencies() => UNLISTED_ZIPF,
+            // No table for this language: longer words carry more.
+            None => 60.0 - 5.0 * base.chars().count().min(10) as f32,
+        };
+        let mut w = weight(z);
+        if w < 0.3 && lang.code != "en" {
+            continue; // the language's function words
+        }
+        let display = tok.span.slice(text);
+        if i > 0 && display.starts_with(char::is_uppercase) {
+            w *= 1.3; // a name inside the sentence
+        }
+        let folded = PARAPHRASES
+            .binary_search_by(|(k, _)| (*k).cmp(base))
+            .map(|j| PARAPHRASES[j].1)
+            .unwrap_or(base);
+        let stem = lang.stem(folded);
+        push(&mut terms, vocab, &stem, w, i, false);
+        // "anti-virus" also matches "antivirus".
+        if let Some(next) = sentence.tokens.get(i + 1) {
+            if tok.span.end + 1 == next.span.start && text[tok.span.end..].starts_with('-') {
+                let joined = format!("{base}{}", sentence.token_norm(i + 1));
+                let stem = lang.stem(&joined).into_owned();
+                push(&mut terms, vocab, &stem, w.max(1.0), i, false);
+            }
+        }
+    }
+    terms.sort_by(|a, b| a.id.cmp(&b.id).then(b.weight.total_cmp(&a.weight)));
+    terms.dedup_by_key(|t| t.id);
+    bigrams.sort_unstable();
+    bigrams.dedup();
+    let total = terms.iter().map(|t| t.weight).sum();
+    Features {
+        terms,
+        total,
+        bigrams,
+    }
+}
+
+/// Features of a free-standing piece of text (`parallax match`): all of it as one sentence.
+pub fn text_features(text: &str, lang: &Language, vocab: &mut Vocab) -> Features {
+    let span = crate::text::Span::new(0, text.len());
+    let mut norm = String::with_capacity(text.len());
+    let tokens = crate::text::token::split_into(text, span, &mut norm);
+    let sentence = Sentence { span, tokens, norm };
+    sentence_features(&sentence, text, lang, vocab)
+}
+
+fn is_unspaced_char(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF) // CJK Extensions B–F
+}
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn features(s: &str, vocab: &mut Vocab) -> Features {
+        let sentences = crate::ingest::segment(s, Span::new(0, s.len()));
+        let lang = Language::from_code("en");
+        sentence_features(&sentences[0], s, &lang, vocab)
+    }
+
+    #[test]
+    fn paraphrase_table_is_sorted() {
+        assert!(PARAPHRASES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn rare_words_weigh_more_and_paraphrases_fold() {
+        let mut v = Vocab::default();
+        let f = features(
+            "Kaspersky told reporters the anti-virus software was banned.",
+            &mut v,
+        );
+        let terms: Vec<&str> = f.terms.iter().map(|t| v.term(t.id)).collect();
+        for t in ["kasperski", "say", "antivirus", "ban", "softwar"] {
+            assert!(terms.contains(&t), "{t} missing from {terms:?}");
+        }
+        assert!(!terms.contains(&"the"));
+        let w = |name: &str| {
+            f.terms
+                .iter()
+                .find(|t| v.term(t.id) == name)
+                .map(|t| t.weight)
+                .unwrap()
+        };
+        assert!(w("kasperski") > w("softwar"));
+        assert!(w("softwar") > w("say"));
+    }
+
+    #[test]
+    fn numbers_are_terms() {
+        let mut v = Vocab::default();
+        let f = features("The vote was 97-1, and 1,200 people watched.", &mut v);
+        let nums: Vec<&str> = f
+            .terms
+            .iter()
+            .filter(|t| t.number)
+            .map(|t| v.term(t.id))
+            .collect();
+        assert!(nums.contains(&"#97") && nums.contains(&"#1200"), "{nums:?}");
+    }
+}

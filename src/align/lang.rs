@@ -1,0 +1,146 @@
+//! The language of a report, and what matching needs from it: a stemmer, a word-frequency table
+//! for content-word weights, and whether words are written without spaces (Chinese, Japanese).
+
+use rust_stemmers::{Algorithm, Stemmer};
+use whatlang::Lang;
+
+/// What the matcher knows about one language.
+pub struct Language {
+    /// ISO 639-1 code ("en"), or "und" when undetected.
+    pub code: &'static str,
+    stemmer: Option<Stemmer>,
+    freq: Option<&'static [(&'static str, u8)]>,
+    /// Words are not separated by spaces: match on character bigrams.
+    pub unspaced: bool,
+}
+
+impl Language {
+    /// The language for an ISO 639-1 code, "und" (unknown) for anything Parallax has no data for.
+    pub fn from_code(code: &str) -> Language {
+        let (code, algorithm, unspaced): (&'static str, Option<Algorithm>, bool) = match code {
+            "en" => ("en", Some(Algorithm::English), false),
+            "de" => ("de", Some(Algorithm::German), false),
+            "fr" => ("fr", Some(Algorithm::French), false),
+            "es" => ("es", Some(Algorithm::Spanish), false),
+            "it" => ("it", Some(Algorithm::Italian), false),
+            "pt" => ("pt", Some(Algorithm::Portuguese), false),
+            "nl" => ("nl", Some(Algorithm::Dutch), false),
+            "ru" => ("ru", Some(Algorithm::Russian), false),
+            "sv" => ("sv", Some(Algorithm::Swedish), false),
+            "da" => ("da", Some(Algorithm::Danish), false),
+            "nb" => ("nb", Some(Algorithm::Norwegian), false),
+            "fi" => ("fi", Some(Algorithm::Finnish), false),
+            "tr" => ("tr", Some(Algorithm::Turkish), false),
+            "ar" => ("ar", Some(Algorithm::Arabic), false),
+            "el" => ("el", Some(Algorithm::Greek), false),
+            "hu" => ("hu", Some(Algorithm::Hungarian), false),
+            "ro" => ("ro", Some(Algorithm::Romanian), false),
+            "zh" => ("zh", None, true),
+            "ja" => ("ja", None, true),
+            _ => ("und", None, false),
+        };
+        let freq = super::wordfreq::TABLES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, t)| *t);
+        Language {
+            code,
+            stemmer: algorithm.map(Stemmer::create),
+            freq,
+            unspaced,
+        }
+    }
+
+    /// Detects the language of `sample` (a report's body text). Short or mixed samples that the
+    /// detector is unsure of count as English, the language of most news Parallax sees.
+    pub fn detect(sample: &str) -> Language {
+        let code = match whatlang::detect(sample) {
+            Some(info) if info.is_reliable() || info.confidence() > 0.5 => iso639_1(info.lang()),
+            // Unsure: scripts still tell Chinese and Japanese apart from Latin text.
+            Some(info) if matches!(info.lang(), Lang::Cmn | Lang::Jpn) => iso639_1(info.lang()),
+            _ => "en",
+        };
+        Language::from_code(code)
+    }
+
+    /// Zipf frequency × 10 of a lower-case word (70+ for "the", 30 for one in a million words),
+    /// `None` when the word is rarer than anything in the table or there is no table.
+    pub fn zipf(&self, word: &str) -> Option<u8> {
+        let table = self.freq?;
+        table
+            .binary_search_by(|(w, _)| (*w).cmp(word))
+            .ok()
+            .map(|i| table[i].1)
+    }
+
+    /// Whether there is a frequency table for this language.
+    pub fn has_frequencies(&self) -> bool {
+        self.freq.is_some()
+    }
+
+    /// The stem of a lower-case word (the word itself when there is no stemmer).
+    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) => s.stem(word),
+            None => std::borrow::Cow::Borrowed(word),
+        }
+    }
+}
+
+fn iso639_1(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Eng => "en",
+        Lang::Deu => "de",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Ita => "it",
+        Lang::Por => "pt",
+        Lang::Nld => "nl",
+        Lang::Rus => "ru",
+        Lang::Swe => "sv",
+        Lang::Dan => "da",
+        Lang::Nob => "nb",
+        Lang::Fin => "fi",
+        Lang::Tur => "tr",
+        Lang::Ara => "ar",
+        Lang::Ell => "el",
+        Lang::Hun => "hu",
+        Lang::Ron => "ro",
+        Lang::Cmn => "zh",
+        Lang::Jpn => "ja",
+        _ => "und",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_and_weighs() {
+        let en = Language::detect("Kremlin spokesman Dmitry Peskov said on Thursday that the reports were absurd and that the company would appeal.");
+        assert_eq!(en.code, "en");
+        let the = en.zipf("the").expect("'the' is in the table");
+        let rare = en.zipf("interpol").expect("'interpol' is in the table");
+        assert!(the > 70 && rare < 40, "the={the} interpol={rare}");
+        assert_eq!(en.zipf("qwxzvk"), None);
+        assert_eq!(en.stem("banned"), "ban");
+        let ru = Language::detect("Представитель Кремля Дмитрий Песков заявил в четверг, что сообщения абсурдны и компания будет обжаловать решение.");
+        assert_eq!(ru.code, "ru");
+        assert!(ru.has_frequencies());
+        let zh =
+            Language::detect("卡巴斯基实验室周四宣布与国际刑警组织签署协议，共享网络犯罪信息。");
+        assert_eq!(zh.code, "zh");
+        assert!(zh.unspaced);
+    }
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for (code, table) in super::super::wordfreq::TABLES {
+            assert!(
+                table.windows(2).all(|w| w[0].0 < w[1].0),
+                "{code} table is not strictly sorted"
+            );
+        }
+    }
+}

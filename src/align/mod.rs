@@ -1,0 +1,433 @@
+//! Alignment: which body sentences of two or more reports carry the same fact.
+//!
+//! 1. Every body sentence gets [`features::Features`]: weighted content terms in its report's
+//!    language, numbers, word bigrams.
+//! 2. Candidates come from an inverted index over informative terms, so sentences that share
+//!    nothing are never compared (no all-pairs pass as the number of reports grows).
+//! 3. Candidate pairs are scored ([`score::parts`]); pairs above the link threshold are merged
+//!    into groups strongest first, and two groups merge only when their sentences are linked on
+//!    average, not just through one chain: transitive gluing of unrelated sentences is refused.
+//! 4. Paragraph alignment follows from the sentence groups.
+
+pub mod features;
+pub mod lang;
+pub mod score;
+#[rustfmt::skip]
+mod wordfreq;
+
+use crate::document::{BlockKind, Document};
+use features::{Features, Vocab};
+use lang::Language;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How closely the members of a group match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The same fact, in the same or other words.
+    Same,
+    /// Overlapping: one carries part of what the other says, or they share a specific detail.
+    Partial,
+}
+
+impl Relation {
+    /// `same` or `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Same => "same",
+            Relation::Partial => "partial",
+        }
+    }
+}
+
+/// Thresholds of the aligner (defaults chosen on the seeds and the four BASIL dev events; see
+/// `docs/quality.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// A pair scoring at least this is linked.
+    pub link: f32,
+    /// A group whose links all reach this is `same`, else `partial`.
+    pub same: f32,
+    /// Two groups merge only when their cross-report pairs average at least this.
+    pub cohesion: f32,
+    /// At most this many sentences of one report in a group (one outlet's split of a fact).
+    pub max_per_doc: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            link: 0.30,
+            same: 0.50,
+            cohesion: 0.18,
+            max_per_doc: 3,
+        }
+    }
+}
+
+/// Thresholds of `parallax match` (chosen on the MRPC training split; see `docs/quality.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct MatchOptions {
+    /// At least this: `same`.
+    pub same: f32,
+    /// At least this (and below `same`): `partial`.
+    pub partial: f32,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            same: 0.55,
+            partial: 0.40,
+        }
+    }
+}
+
+/// Scores one pair of free-standing sentences with the aligner's scorer: the score, and the
+/// relation when it reaches a threshold.
+pub fn match_pair(a: &str, b: &str, opts: &MatchOptions) -> (f32, Option<Relation>) {
+    let lang = Language::detect(&format!("{a}\n{b}"));
+    let mut vocab = Vocab::default();
+    let fa = features::text_features(a, &lang, &mut vocab);
+    let fb = features::text_features(b, &lang, &mut vocab);
+    let v = score::parts(&fa, &fb).value();
+    let relation = if v >= opts.same {
+        Some(Relation::Same)
+    } else if v >= opts.partial {
+        Some(Relation::Partial)
+    } else {
+        None
+    };
+    (v, relation)
+}
+
+/// Where a body sentence sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceRef {
+    /// Index of its document.
+    pub doc: usize,
+    /// Index of its paragraph in the document.
+    pub paragraph: usize,
+    /// Index of the sentence in its paragraph.
+    pub index: usize,
+    /// 0-based number of the sentence through the whole document (report ids are this + 1).
+    pub ordinal: usize,
+}
+
+/// One fact carried by two or more reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Indices into [`Alignment::sentences`], sorted (so by document, then reading order).
+    pub members: Vec<usize>,
+    /// `same` or `partial`.
+    pub relation: Relation,
+    /// Mean score of the links that built the group.
+    pub score: f32,
+    /// The heaviest terms its members share.
+    pub shared: Vec<String>,
+}
+
+/// Paragraphs of two reports that carry the same facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphLink {
+    /// (document, paragraph indices) for each side, the lower document first.
+    pub members: Vec<(usize, Vec<usize>)>,
+    /// Share of the smaller side's sentences that are grouped with the other side.
+    pub score: f32,
+}
+
+/// The result of aligning a set of documents.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Every body sentence of every document, in document then reading order.
+    pub sentences: Vec<SentenceRef>,
+    /// Groups, ordered by their first member.
+    pub groups: Vec<Group>,
+    /// For each sentence, the group it belongs to.
+    pub group_of: Vec<Option<usize>>,
+    /// Paragraph alignment derived from the groups.
+    pub paragraphs: Vec<ParagraphLink>,
+    /// The language detected for each document (ISO 639-1, "und" when unknown).
+    pub languages: Vec<&'static str>,
+}
+
+/// Terms lighter than this do not open candidate pairs (they still count in scores).
+const INDEX_MIN_WEIGHT: f32 = 0.8;
+/// A candidate pair must share at least this much weight through indexed terms to be scored.
+const CANDIDATE_MIN_SHARED: f32 = 1.2;
+
+/// Aligns the body sentences of `docs`.
+pub fn align(docs: &[Document], opts: &Options) -> Alignment {
+    let mut vocab = Vocab::default();
+    let mut sentences = Vec::new();
+    let mut feats: Vec<Features> = Vec::new();
+    let mut languages = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        let lang = Language::detect(&body_sample(doc));
+        languages.push(lang.code);
+        let mut ordinal = 0;
+        for (p, para) in doc.paragraphs.iter().enumerate() {
+            for (i, s) in para.sentences.iter().enumerate() {
+                if para.kind == BlockKind::Body {
+                    sentences.push(SentenceRef {
+                        doc: d,
+                        paragraph: p,
+                        index: i,
+                        ordinal,
+                    });
+                    feats.push(features::sentence_features(s, &doc.text, &lang, &mut vocab));
+                }
+                ordinal += 1;
+            }
+        }
+    }
+    let scores = candidate_scores(&sentences, &feats);
+    let groups = cluster(&sentences, &feats, &scores, &vocab, opts);
+    let mut group_of = vec![None; sentences.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            group_of[m] = Some(g);
+        }
+    }
+    let paragraphs = paragraph_links(docs, &sentences, &groups);
+    Alignment {
+        sentences,
+        groups,
+        group_of,
+        paragraphs,
+        languages,
+    }
+}
+
+/// About the first 4 KB of a document's body, for language detection.
+fn body_sample(doc: &Document) -> String {
+    let mut out = String::new();
+    for p in doc.body() {
+        out.push_str(doc.slice(p.span));
+        out.push('\n');
+        if out.len() > 4096 {
+            break;
+        }
+    }
+    out
+}
+
+/// Scores of candidate pairs `(i, j)`, `i < j`, from different documents.
+fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u32, u32), f32> {
+    let n = sentences.len();
+    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        for t in &f.terms {
+            if t.weight >= INDEX_MIN_WEIGHT {
+                postings.entry(t.id).or_default().push((i as u32, t.weight));
+            }
+        }
+    }
+    // A term in a large share of all sentences opens too many pairs to be worth indexing; the
+    // pairs it would find share other terms too when they carry one fact.
+    let cap = (n / 10).max(256);
+    let mut acc = vec![0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = HashMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        for t in &f.terms {
+            if t.weight < INDEX_MIN_WEIGHT {
+                continue;
+            }
+            let list = &postings[&t.id];
+            if list.len() > cap {
+                continue;
+            }
+            for &(j, w) in list {
+                let j = j as usize;
+                if j <= i || sentences[j].doc == sentences[i].doc {
+                    continue;
+                }
+                if acc[j] == 0.0 {
+                    touched.push(j as u32);
+                }
+                acc[j] += w.min(t.weight);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            if acc[j] >= CANDIDATE_MIN_SHARED {
+                let v = score::parts(f, &feats[j]).value();
+                if v > 0.0 {
+                    out.insert((i as u32, j as u32), v);
+                }
+            }
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    }
+    out
+}
+
+/// Greedy average-linkage clustering of linked pairs, strongest first.
+fn cluster(
+    sentences: &[SentenceRef],
+    feats: &[Features],
+    scores: &HashMap<(u32, u32), f32>,
+    vocab: &Vocab,
+    opts: &Options,
+) -> Vec<Group> {
+    let mut edges: Vec<(f32, u32, u32)> = scores
+        .iter()
+        .filter(|(_, &v)| v >= opts.link)
+        .map(|(&(i, j), &v)| (v, i, j))
+        .collect();
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+
+    let score_of = |a: usize, b: usize| -> f32 {
+        let key = if a < b {
+            (a as u32, b as u32)
+        } else {
+            (b as u32, a as u32)
+        };
+        scores.get(&key).copied().unwrap_or(0.0)
+    };
+    // cluster id per sentence, members per cluster, and the links that built each cluster
+    let mut owner: Vec<usize> = (0..sentences.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..sentences.len()).map(|i| vec![i]).collect();
+    let mut links: Vec<Vec<f32>> = vec![Vec::new(); sentences.len()];
+    for (v, i, j) in edges {
+        let (ci, cj) = (owner[i as usize], owner[j as usize]);
+        if ci == cj {
+            links[ci].push(v);
+            continue;
+        }
+        let (a, b) = (&members[ci], &members[cj]);
+        // One outlet's split of a fact fits; more sentences of one report is a topic, not a fact.
+        let mut per_doc: HashMap<usize, usize> = HashMap::new();
+        for &m in a.iter().chain(b) {
+            *per_doc.entry(sentences[m].doc).or_default() += 1;
+        }
+        if per_doc.values().any(|&c| c > opts.max_per_doc) {
+            continue;
+        }
+        let (mut sum, mut count) = (0.0, 0);
+        for &x in a {
+            for &y in b {
+                if sentences[x].doc != sentences[y].doc {
+                    sum += score_of(x, y);
+                    count += 1;
+                }
+            }
+        }
+        // Sentences of the same report joined through another report must relate to each
+        // other's counterparts, not only to one bridging sentence.
+        if count > 0 && sum / (count as f32) < opts.cohesion {
+            continue;
+        }
+        let (keep, gone) = if ci < cj { (ci, cj) } else { (cj, ci) };
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            owner[m] = keep;
+        }
+        members[keep].extend(moved);
+        let moved_links = std::mem::take(&mut links[gone]);
+        links[keep].extend(moved_links);
+        links[keep].push(v);
+    }
+
+    let mut groups = Vec::new();
+    for (c, m) in members.iter().enumerate() {
+        if m.len() < 2 || owner[m[0]] != c {
+            continue;
+        }
+        let mut m = m.clone();
+        m.sort_unstable();
+        let ls = &links[c];
+        let score = ls.iter().sum::<f32>() / ls.len().max(1) as f32;
+        let relation = if ls.iter().all(|&v| v >= opts.same) {
+            Relation::Same
+        } else {
+            Relation::Partial
+        };
+        // The heaviest terms shared by the first member and each other one.
+        let mut shared: Vec<String> = Vec::new();
+        for &o in &m[1..] {
+            for id in score::shared_terms(&feats[m[0]], &feats[o], 6) {
+                let t = vocab.term(id).to_string();
+                if !shared.contains(&t) {
+                    shared.push(t);
+                }
+            }
+        }
+        shared.truncate(8);
+        groups.push(Group {
+            members: m,
+            relation,
+            score: (score * 1000.0).round() / 1000.0,
+            shared,
+        });
+    }
+    groups.sort_by_key(|g| g.members[0]);
+    groups
+}
+
+/// Paragraphs of two documents linked by sentence groups: for each document pair, each
+/// paragraph is linked to the paragraphs of the other document that share the most groups.
+fn paragraph_links(
+    docs: &[Document],
+    sentences: &[SentenceRef],
+    groups: &[Group],
+) -> Vec<ParagraphLink> {
+    // (doc a, para a, doc b, para b) -> shared groups, with a < b
+    let mut weight: HashMap<(usize, usize, usize, usize), usize> = HashMap::new();
+    for g in groups {
+        let mut seen = std::collections::BTreeSet::new();
+        for &x in &g.members {
+            for &y in &g.members {
+                let (sx, sy) = (sentences[x], sentences[y]);
+                if sx.doc < sy.doc {
+                    seen.insert((sx.doc, sx.paragraph, sy.doc, sy.paragraph));
+                }
+            }
+        }
+        for k in seen {
+            *weight.entry(k).or_default() += 1;
+        }
+    }
+    let mut keys: Vec<_> = weight.keys().copied().collect();
+    keys.sort_unstable();
+    // Best partner of each paragraph on each side.
+    let mut best_b: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
+    let mut best_a: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
+    for &(da, pa, db, pb) in &keys {
+        let w = weight[&(da, pa, db, pb)];
+        let e = best_b.entry((da, pa, db)).or_insert((w, pb));
+        if w > e.0 {
+            *e = (w, pb);
+        }
+        let e = best_a.entry((db, pb, da)).or_insert((w, pa));
+        if w > e.0 {
+            *e = (w, pa);
+        }
+    }
+    // Link each A paragraph with the B paragraphs whose best partner it is (n:1 and 1:n).
+    let mut grouped: std::collections::BTreeMap<(usize, usize, usize), Vec<usize>> =
+        Default::default();
+    for &(da, pa, db, pb) in &keys {
+        let mutual = best_a[&(db, pb, da)].1 == pa || best_b[&(da, pa, db)].1 == pb;
+        if mutual {
+            grouped.entry((da, pa, db)).or_default().push(pb);
+        }
+    }
+    let body_sentences = |d: usize, p: usize| docs[d].paragraphs[p].sentences.len().max(1);
+    grouped
+        .into_iter()
+        .map(|((da, pa, db), pbs)| {
+            let w: usize = pbs.iter().map(|&pb| weight[&(da, pa, db, pb)]).sum();
+            let smaller =
+                body_sentences(da, pa).min(pbs.iter().map(|&pb| body_sentences(db, pb)).sum());
+            ParagraphLink {
+                members: vec![(da, vec![pa]), (db, pbs)],
+                score: ((w as f32 / smaller as f32).min(1.0) * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect()
+}

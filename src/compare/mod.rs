@@ -1,0 +1,251 @@
+//! Comparison: from an [`Alignment`] to what an editor reads. Per group: which reports carry
+//! the fact, a word diff of each member against the first report's wording, the numbers that
+//! differ. Per report: what it alone carries and what it leaves out that others carry.
+
+use crate::align::{Alignment, SentenceRef};
+use crate::document::Document;
+use crate::report::{
+    doc_id, Coverage, DiffOp, DiffSegment, GroupDiff, GroupMember, GroupReport, NumberDiff,
+    ParagraphAlignment, ParagraphMember,
+};
+use crate::text::token::TokenKind;
+use similar::Algorithm;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// A word diff gives up refining after this long and reports the rest as changed, so no input
+/// makes a comparison run for minutes.
+pub const DIFF_DEADLINE: Duration = Duration::from_millis(200);
+
+/// What the comparison adds to the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Groups of sentences carrying one fact.
+    pub groups: Vec<GroupReport>,
+    /// Paragraphs carrying the same facts.
+    pub paragraph_alignment: Vec<ParagraphAlignment>,
+    /// Per document id: shared, only, missing.
+    pub coverage: BTreeMap<String, Coverage>,
+}
+
+/// Builds the comparison of `docs` from their alignment.
+pub fn compare(docs: &[Document], al: &Alignment) -> Comparison {
+    let sid = |r: &SentenceRef| format!("{}.s{}", doc_id(r.doc), r.ordinal + 1);
+    let mut groups = Vec::with_capacity(al.groups.len());
+    for (gi, g) in al.groups.iter().enumerate() {
+        let mut by_doc: BTreeMap<usize, Vec<SentenceRef>> = BTreeMap::new();
+        for &m in &g.members {
+            by_doc
+                .entry(al.sentences[m].doc)
+                .or_default()
+                .push(al.sentences[m]);
+        }
+        let members: Vec<GroupMember> = by_doc
+            .iter()
+            .map(|(&d, refs)| GroupMember {
+                doc: doc_id(d),
+                sentences: refs.iter().map(sid).collect(),
+            })
+            .collect();
+        let mut sides = by_doc.iter();
+        let (&pivot_doc, pivot_refs) = sides.next().expect("invariant: a group has members");
+        let pivot = words(&docs[pivot_doc], pivot_refs);
+        let mut diffs = Vec::new();
+        let mut numbers = Vec::new();
+        let pivot_numbers = number_set(&pivot);
+        for (&d, refs) in sides {
+            let other = words(&docs[d], refs);
+            diffs.push(GroupDiff {
+                doc: doc_id(d),
+                against: doc_id(pivot_doc),
+                ops: word_diff(&docs[pivot_doc], &pivot, &docs[d], &other),
+            });
+            let other_numbers = number_set(&other);
+            let only_other: Vec<String> = other_numbers
+                .iter()
+                .filter(|n| !pivot_numbers.contains(n))
+                .cloned()
+                .collect();
+            let only_pivot: Vec<String> = pivot_numbers
+                .iter()
+                .filter(|n| !other_numbers.contains(n))
+                .cloned()
+                .collect();
+            if !only_other.is_empty() && !only_pivot.is_empty() {
+                numbers.push(NumberDiff {
+                    doc: doc_id(d),
+                    against: doc_id(pivot_doc),
+                    only: only_other,
+                    against_only: only_pivot,
+                });
+            }
+        }
+        groups.push(GroupReport {
+            id: format!("g{}", gi + 1),
+            relation: g.relation,
+            score: g.score,
+            members,
+            shared_terms: g.shared.clone(),
+            diffs,
+            numbers,
+        });
+    }
+
+    let mut coverage = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut c = Coverage::default();
+        for (i, r) in al.sentences.iter().enumerate() {
+            if r.doc != d {
+                continue;
+            }
+            c.body_sentences += 1;
+            if al.group_of[i].is_some() {
+                c.shared += 1;
+            } else {
+                c.only += 1;
+                c.only_sentences.push(sid(r));
+            }
+        }
+        for (gi, g) in al.groups.iter().enumerate() {
+            if !g.members.iter().any(|&m| al.sentences[m].doc == d) {
+                c.missing += 1;
+                c.missing_groups.push(format!("g{}", gi + 1));
+            }
+        }
+        let _ = doc;
+        coverage.insert(doc_id(d), c);
+    }
+
+    let paragraph_alignment = al
+        .paragraphs
+        .iter()
+        .map(|l| ParagraphAlignment {
+            members: l
+                .members
+                .iter()
+                .map(|(d, ps)| ParagraphMember {
+                    doc: doc_id(*d),
+                    paragraphs: ps
+                        .iter()
+                        .map(|p| format!("{}.p{}", doc_id(*d), p + 1))
+                        .collect(),
+                })
+                .collect(),
+            score: l.score,
+        })
+        .collect();
+    Comparison {
+        groups,
+        paragraph_alignment,
+        coverage,
+    }
+}
+
+/// A word of a group member: its matching form, display span, sentence, kind.
+struct Word<'a> {
+    norm: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    number: bool,
+}
+
+fn words<'a>(doc: &'a Document, refs: &[SentenceRef]) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    for (k, r) in refs.iter().enumerate() {
+        let s = &doc.paragraphs[r.paragraph].sentences[r.index];
+        for (i, t) in s.tokens.iter().enumerate() {
+            out.push(Word {
+                norm: s.token_norm(i),
+                start: t.span.start,
+                end: t.span.end,
+                sentence: k,
+                number: t.kind == TokenKind::Number,
+            });
+        }
+    }
+    out
+}
+
+/// The numbers of a member in display form, without repeats, in reading order.
+fn number_set(words: &[Word<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words.iter().filter(|w| w.number) {
+        let n = w.norm.replace(',', "");
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Word diff of `new` against `old`, as runs of display text. A run never spans two sentences.
+fn word_diff(
+    old_doc: &Document,
+    old: &[Word<'_>],
+    new_doc: &Document,
+    new: &[Word<'_>],
+) -> Vec<DiffSegment> {
+    let a: Vec<&str> = old.iter().map(|w| w.norm).collect();
+    let b: Vec<&str> = new.iter().map(|w| w.norm).collect();
+    let ops = similar::capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &a,
+        &b,
+        Some(Instant::now() + DIFF_DEADLINE),
+    );
+    let mut out: Vec<DiffSegment> = Vec::new();
+    let mut emit = |op: DiffOp, doc: &Document, ws: &[Word<'_>]| {
+        let mut i = 0;
+        while i < ws.len() {
+            let mut j = i;
+            while j + 1 < ws.len() && ws[j + 1].sentence == ws[i].sentence {
+                j += 1;
+            }
+            out.push(DiffSegment {
+                op,
+                text: doc.text[ws[i].start..ws[j].end].to_string(),
+            });
+            i = j + 1;
+        }
+    };
+    for op in ops {
+        match op {
+            similar::DiffOp::Equal { new_index, len, .. } => {
+                emit(DiffOp::Equal, new_doc, &new[new_index..new_index + len])
+            }
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => emit(
+                DiffOp::Delete,
+                old_doc,
+                &old[old_index..old_index + old_len],
+            ),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => emit(
+                DiffOp::Insert,
+                new_doc,
+                &new[new_index..new_index + new_len],
+            ),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                emit(
+                    DiffOp::Delete,
+                    old_doc,
+                    &old[old_index..old_index + old_len],
+                );
+                emit(
+                    DiffOp::Insert,
+                    new_doc,
+                    &new[new_index..new_index + new_len],
+                );
+            }
+        }
+    }
+    out
+}
