@@ -103,11 +103,11 @@ pub struct MatchArgs {
     pub file: String,
 
     /// Scores at least this are `same`.
-    #[arg(long, value_name = "SCORE", default_value_t = 0.55)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().same)]
     pub same: f32,
 
     /// Scores at least this (and below --same) are `partial`.
-    #[arg(long, value_name = "SCORE", default_value_t = 0.40)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().partial)]
     pub partial: f32,
 }
 

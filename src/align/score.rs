@@ -18,7 +18,7 @@ pub struct Parts {
 impl Parts {
     /// The combined score in 0..=1.
     pub fn value(&self) -> f32 {
-        (0.5 * self.dice + 0.3 * self.contain + 0.2 * self.verbatim).clamp(0.0, 1.0)
+        (0.6 * self.dice + 0.2 * self.contain + 0.2 * self.verbatim).clamp(0.0, 1.0)
     }
 }
 
