@@ -65,7 +65,7 @@ fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::O
 }
 
 /// Reads the inputs named by `a`, printing warnings on stderr.
-fn read(a: &ReadArgs) -> Result<Vec<parallax::Document>, Error> {
+fn read(a: &ReadArgs) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>), Error> {
     if a.labels.len() > a.files.len() {
         return Err(Error::Usage(format!(
             "{} --label values given for {} files",
@@ -90,7 +90,7 @@ fn read(a: &ReadArgs) -> Result<Vec<parallax::Document>, Error> {
             render::safe::terminal_line(&w.to_string())
         );
     }
-    Ok(docs)
+    Ok((docs, warnings))
 }
 
 /// Sets up colour and returns the palette.
@@ -119,7 +119,7 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
             "compare needs at least two reports (use `parallax inspect` to read one)".into(),
         ));
     }
-    let docs = read(&a.read)?;
+    let (docs, warnings) = read(&a.read)?;
     for (name, v) in [
         ("--min-score", a.min_score),
         ("--same-score", a.same_score),
@@ -137,7 +137,7 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
         cohesion: a.cohesion,
         ..parallax::align::Options::default()
     };
-    let report = parallax::compare(&docs, &[], &opts);
+    let report = parallax::compare(&docs, &warnings, &opts);
     let mut buf = Vec::new();
     let palette = palette(a.color);
     match a.format {
@@ -149,8 +149,8 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
 }
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
-    let docs = read(&a.read)?;
-    let report = parallax::report::build(&docs, &[]);
+    let (docs, warnings) = read(&a.read)?;
+    let report = parallax::report::build(&docs, &warnings);
     let mut buf = Vec::new();
     let palette = palette(a.color);
     match a.format {

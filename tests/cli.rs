@@ -392,3 +392,100 @@ fn help_and_version() {
     );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn compare_is_the_default_subcommand() {
+    let explicit = run(&["compare", "--color", "never", RFERL, MT]);
+    let implicit = run(&["--color", "never", RFERL, MT]);
+    let bare = run(&[RFERL, MT]);
+    assert_eq!(explicit.status.code(), Some(0), "{}", stderr(&explicit));
+    assert_eq!(explicit.stdout, implicit.stdout);
+    // Not a terminal: no colour by default.
+    assert_eq!(explicit.stdout, bare.stdout);
+    let out = String::from_utf8(explicit.stdout).unwrap();
+    assert!(out.starts_with("Comparing 2 reports"), "{out}");
+    assert!(out.contains("Shared facts") && out.contains("Only in A rferl"));
+    // Without colour, word diffs stay readable through markers.
+    assert!(out.contains("[-") && out.contains("{+"), "{out}");
+}
+
+#[test]
+fn compare_colour_control() {
+    let always = run(&["compare", "--color", "always", RFERL, MT]);
+    assert!(always.stdout.contains(&0x1b), "--color always colours");
+    let never = run(&["compare", "--color", "never", RFERL, MT]);
+    assert!(!never.stdout.contains(&0x1b), "--color never does not");
+    let no_color = bin()
+        .env("NO_COLOR", "1")
+        .args(["compare", RFERL, MT])
+        .output()
+        .unwrap();
+    assert!(!no_color.stdout.contains(&0x1b), "NO_COLOR respected");
+}
+
+#[test]
+fn compare_json_has_groups_alignment_and_coverage() {
+    let r = json(&run(&["compare", "--format", "json", RFERL, MT]));
+    let groups = r.groups.expect("groups present");
+    assert!(!groups.is_empty());
+    let body: std::collections::HashSet<String> = r
+        .documents
+        .iter()
+        .flat_map(|d| d.paragraphs.iter())
+        .filter(|p| p.kind == parallax::BlockKind::Body)
+        .flat_map(|p| p.sentences.iter().map(|s| s.id.clone()))
+        .collect();
+    let cov = r.coverage.expect("coverage present");
+    // Every body sentence is in exactly one place: one group, or its report's exclusives.
+    let mut seen = std::collections::HashMap::new();
+    for g in &groups {
+        assert!(g.members.len() >= 2, "a group spans two reports");
+        for m in &g.members {
+            for s in &m.sentences {
+                *seen.entry(s.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    for c in cov.values() {
+        for s in &c.only_sentences {
+            *seen.entry(s.clone()).or_insert(0) += 1;
+        }
+        assert_eq!(c.shared + c.only, c.body_sentences);
+    }
+    assert_eq!(seen.len(), body.len());
+    assert!(seen.values().all(|&n| n == 1), "{seen:?}");
+    assert!(seen.keys().all(|s| body.contains(s)));
+    assert!(!r.paragraph_alignment.expect("present").is_empty());
+}
+
+#[test]
+fn compare_needs_two_reports_and_valid_thresholds() {
+    assert_error(&run(&["compare", RFERL]), "at least two reports");
+    assert_error(
+        &run(&["compare", "--min-score", "1.5", RFERL, MT]),
+        "--min-score must be between 0 and 1",
+    );
+    let dir = scratch("compare-missing");
+    let missing = dir.join("nope.txt").display().to_string();
+    assert_error(&run(&["compare", RFERL, &missing]), "nope.txt");
+}
+
+#[test]
+fn match_scores_pairs_in_batch() {
+    let input = "p1\tKremlin spokesman Dmitry Peskov called the reports absurd.\tPeskov, the Kremlin spokesman, said the reports were absurd.\n\
+                 p2\tKremlin spokesman Dmitry Peskov called the reports absurd.\tThe company employs about 4,000 people.\n";
+    let o = run_stdin(&["match"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], "p1");
+    assert_ne!(rows[0][2], "none", "a paraphrase matches: {out}");
+    assert_eq!(rows[1][2], "none", "unrelated sentences do not: {out}");
+    let s1: f32 = rows[0][1].parse().unwrap();
+    let s2: f32 = rows[1][1].parse().unwrap();
+    assert!(s1 > s2);
+
+    let bad = run_stdin(&["match"], b"only-one-field\n");
+    assert_error(&bad, "line 1: expected 3 tab-separated fields");
+}

@@ -12,6 +12,46 @@ fn report(paths: &[&str]) -> parallax::report::Report {
     parallax::report::build(&docs, &warnings)
 }
 
+fn comparison(paths: &[&str]) -> parallax::report::Report {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
+    let (docs, warnings) =
+        parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read");
+    parallax::compare(&docs, &warnings, &parallax::align::Options::default())
+}
+
+const THREE: [&str; 3] = [
+    "fixtures/kaspersky/rferl.txt",
+    "fixtures/kaspersky/moscowtimes.txt",
+    "fixtures/kaspersky/wire.txt",
+];
+
+#[test]
+fn seeds_compare_json() {
+    let r = comparison(&SEEDS);
+    let mut out = Vec::new();
+    render::json::render(&r, &mut out).unwrap();
+    insta::assert_snapshot!("seeds_compare_json", String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn seeds_compare_terminal_plain() {
+    let r = comparison(&SEEDS);
+    let mut out = Vec::new();
+    render::compare::render(&r, Palette::plain(), &mut out).unwrap();
+    insta::assert_snapshot!("seeds_compare_terminal", String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn three_reports_compare_json_and_terminal() {
+    let r = comparison(&THREE);
+    let mut out = Vec::new();
+    render::json::render(&r, &mut out).unwrap();
+    insta::assert_snapshot!("three_compare_json", String::from_utf8(out).unwrap());
+    let mut out = Vec::new();
+    render::compare::render(&r, Palette::plain(), &mut out).unwrap();
+    insta::assert_snapshot!("three_compare_terminal", String::from_utf8(out).unwrap());
+}
+
 const SEEDS: [&str; 2] = [
     "fixtures/kaspersky/rferl.txt",
     "fixtures/kaspersky/moscowtimes.txt",

@@ -58,9 +58,9 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            link: 0.24,
+            link: 0.20,
             same: 0.50,
-            cohesion: 0.20,
+            cohesion: 0.10,
             max_per_doc: 2,
         }
     }
@@ -333,7 +333,10 @@ fn cluster(
         for &m in a.iter().chain(b) {
             *per_doc.entry(sentences[m].doc).or_default() += 1;
         }
-        if per_doc.values().any(|&c| c > opts.max_per_doc) {
+        // 1:n and n:1 (one outlet splits what another says in one sentence), never n:m: two
+        // reports each with several sentences in one group is two facts glued together.
+        let split_docs = per_doc.values().filter(|&&c| c > 1).count();
+        if per_doc.values().any(|&c| c > opts.max_per_doc) || split_docs > 1 {
             continue;
         }
         let (mut sum, mut count) = (0.0, 0);

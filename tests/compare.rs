@@ -1,0 +1,125 @@
+//! Properties of the comparison on real text: a report compared with itself is all `same`,
+//! input order changes only ids, and every body sentence lands in exactly one place.
+
+use parallax::align::{Options, Relation};
+use parallax::ingest::{Input, ReadOptions};
+use parallax::report::Report;
+use std::collections::{BTreeSet, HashMap};
+
+fn read(paths: &[&str]) -> Vec<parallax::Document> {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
+    parallax::read_all(&inputs, &[], &ReadOptions::default())
+        .expect("fixtures read")
+        .0
+}
+
+fn compare(paths: &[&str]) -> Report {
+    parallax::compare(&read(paths), &[], &Options::default())
+}
+
+/// Groups as sets of (label, sentence text), independent of ids and input order.
+fn groups_by_text(r: &Report) -> BTreeSet<BTreeSet<(String, String)>> {
+    let mut text: HashMap<&str, (&str, &str)> = HashMap::new();
+    for d in &r.documents {
+        for p in &d.paragraphs {
+            for s in &p.sentences {
+                text.insert(&s.id, (&d.label, &s.text));
+            }
+        }
+    }
+    r.groups
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g.members
+                .iter()
+                .flat_map(|m| m.sentences.iter())
+                .map(|s| {
+                    let (l, t) = text[s.as_str()];
+                    (l.to_string(), t.to_string())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_compared_with_itself_is_all_same() {
+    for path in [
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ] {
+        let r = compare(&[path, path]);
+        let body = r.documents[0].counts.body_sentences;
+        let groups = r.groups.as_ref().unwrap();
+        assert_eq!(groups.len(), body, "{path}: one group per body sentence");
+        for g in groups {
+            assert_eq!(g.relation, Relation::Same, "{path}: {g:?}");
+            assert_eq!(g.members.len(), 2);
+            assert_eq!(g.members[0].sentences.len(), 1);
+            // A.sN pairs with B.sN.
+            let a = g.members[0].sentences[0].trim_start_matches("A.");
+            let b = g.members[1].sentences[0].trim_start_matches("B.");
+            assert_eq!(a, b);
+        }
+        let cov = r.coverage.as_ref().unwrap();
+        assert!(cov.values().all(|c| c.only == 0 && c.missing == 0));
+    }
+}
+
+#[test]
+fn input_order_changes_only_ids() {
+    let ab = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+        "fixtures/kaspersky/wire.txt",
+    ]);
+    let ba = compare(&[
+        "fixtures/kaspersky/wire.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+        "fixtures/kaspersky/rferl.txt",
+    ]);
+    assert_eq!(groups_by_text(&ab), groups_by_text(&ba));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let paths = [
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+        "fixtures/kaspersky/wire.txt",
+    ];
+    let a = serde_json::to_string(&compare(&paths)).unwrap();
+    let b = serde_json::to_string(&compare(&paths)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn json_round_trips() {
+    let r = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ]);
+    let s = serde_json::to_string(&r).unwrap();
+    let back: Report = serde_json::from_str(&s).unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn the_shared_rebuttal_is_found_with_its_wording_diff() {
+    let r = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ]);
+    let groups = r.groups.as_ref().unwrap();
+    let g = groups
+        .iter()
+        .find(|g| g.shared_terms.iter().any(|t| t == "reiter"))
+        .expect("the 'reiterates its willingness' quote is shared");
+    assert_eq!(g.relation, Relation::Same);
+    let ops = &g.diffs[0].ops;
+    assert!(ops
+        .iter()
+        .any(|o| o.op == parallax::report::DiffOp::Insert && o.text.contains("rebuttal")));
+}
