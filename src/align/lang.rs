@@ -9,7 +9,7 @@ pub struct Language {
     /// ISO 639-1 code ("en"), or "und" when undetected.
     pub code: &'static str,
     stemmer: Option<Stemmer>,
-    freq: Option<&'static [(&'static str, u8)]>,
+    freq: Option<&'static super::wordfreq::Table>,
     /// Words are not separated by spaces: match on character bigrams.
     pub unspaced: bool,
 }
@@ -39,10 +39,7 @@ impl Language {
             "ja" => ("ja", None, true),
             _ => ("und", None, false),
         };
-        let freq = super::wordfreq::TABLES
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, t)| *t);
+        let freq = super::wordfreq::TABLES.iter().find(|t| t.code == code);
         Language {
             code,
             stemmer: algorithm.map(Stemmer::create),
@@ -66,11 +63,25 @@ impl Language {
     /// Zipf frequency × 10 of a lower-case word (70+ for "the", 30 for one in a million words),
     /// `None` when the word is rarer than anything in the table or there is no table.
     pub fn zipf(&self, word: &str) -> Option<u8> {
-        let table = self.freq?;
-        table
-            .binary_search_by(|(w, _)| (*w).cmp(word))
-            .ok()
-            .map(|i| table[i].1)
+        let t = self.freq?;
+        let word_at = |i: usize| {
+            let start = t.starts[i] as usize;
+            let end = t
+                .starts
+                .get(i + 1)
+                .map_or(t.words.len(), |&e| e as usize - 1);
+            &t.words[start..end]
+        };
+        let (mut lo, mut hi) = (0, t.starts.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match word_at(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(t.zipf[mid]),
+            }
+        }
+        None
     }
 
     /// Whether there is a frequency table for this language.
@@ -136,11 +147,20 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        for (code, table) in super::super::wordfreq::TABLES {
+        for t in super::super::wordfreq::TABLES {
+            let words: Vec<&str> = t.words.split('\n').collect();
+            assert_eq!(words.len(), t.starts.len(), "{}", t.code);
+            assert_eq!(words.len(), t.zipf.len(), "{}", t.code);
             assert!(
-                table.windows(2).all(|w| w[0].0 < w[1].0),
-                "{code} table is not strictly sorted"
+                words.windows(2).all(|w| w[0] < w[1]),
+                "{} table is not strictly sorted",
+                t.code
             );
+            // Every listed word is found by the lookup.
+            let lang = Language::from_code(t.code);
+            for (i, w) in words.iter().enumerate().step_by(97) {
+                assert_eq!(lang.zipf(w), Some(t.zipf[i]), "{} {w}", t.code);
+            }
         }
     }
 }

@@ -156,6 +156,10 @@ pub struct Alignment {
 const INDEX_MIN_WEIGHT: f32 = 0.4;
 /// A candidate pair must share at least this much weight through indexed terms to be scored.
 const CANDIDATE_MIN_SHARED: f32 = 0.5;
+/// At most this many candidates per sentence (those sharing the most weight) are scored.
+const MAX_CANDIDATES: usize = 48;
+/// Scores below this are treated as 0 (not kept for the cohesion checks).
+const MIN_KEPT_SCORE: f32 = 0.05;
 
 /// Aligns the body sentences of `docs`.
 pub fn align(docs: &[Document], opts: &Options) -> Alignment {
@@ -278,18 +282,29 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
                 acc[j] += w.min(t.weight);
             }
         }
-        touched.sort_unstable();
+        // Only the most promising candidates of each sentence are scored in full: with
+        // hundreds of reports on one story, a sentence shares a name with thousands of others.
+        let mut cands: Vec<(f32, u32)> = touched
+            .iter()
+            .map(|&j| (acc[j as usize], j))
+            .filter(|&(a, _)| a >= CANDIDATE_MIN_SHARED)
+            .collect();
         for &j in &touched {
-            let j = j as usize;
-            if acc[j] >= CANDIDATE_MIN_SHARED {
-                let v = score::parts(f, &feats[j]).value();
-                if v > 0.0 {
-                    out.insert((i as u32, j as u32), v);
-                }
-            }
-            acc[j] = 0.0;
+            acc[j as usize] = 0.0;
         }
         touched.clear();
+        if cands.len() > MAX_CANDIDATES {
+            cands.select_nth_unstable_by(MAX_CANDIDATES, |a, b| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+            });
+            cands.truncate(MAX_CANDIDATES);
+        }
+        for (_, j) in cands {
+            let v = score::parts(f, &feats[j as usize]).value();
+            if v >= MIN_KEPT_SCORE {
+                out.insert((i as u32, j), v);
+            }
+        }
     }
     out
 }
@@ -329,14 +344,18 @@ fn cluster(
         }
         let (a, b) = (&members[ci], &members[cj]);
         // One outlet's split of a fact fits; more sentences of one report is a topic, not a fact.
-        let mut per_doc: HashMap<usize, usize> = HashMap::new();
+        let mut per_doc: Vec<(usize, usize)> = Vec::with_capacity(a.len() + b.len());
         for &m in a.iter().chain(b) {
-            *per_doc.entry(sentences[m].doc).or_default() += 1;
+            let d = sentences[m].doc;
+            match per_doc.iter_mut().find(|(x, _)| *x == d) {
+                Some((_, c)) => *c += 1,
+                None => per_doc.push((d, 1)),
+            }
         }
         // 1:n and n:1 (one outlet splits what another says in one sentence), never n:m: two
         // reports each with several sentences in one group is two facts glued together.
-        let split_docs = per_doc.values().filter(|&&c| c > 1).count();
-        if per_doc.values().any(|&c| c > opts.max_per_doc) || split_docs > 1 {
+        let split_docs = per_doc.iter().filter(|&&(_, c)| c > 1).count();
+        if per_doc.iter().any(|&(_, c)| c > opts.max_per_doc) || split_docs > 1 {
             continue;
         }
         let (mut sum, mut count) = (0.0, 0);
