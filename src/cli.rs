@@ -49,13 +49,9 @@ pub struct ReadArgs {
     pub max_input_size: u64,
 }
 
-/// Arguments of `parallax compare`.
+/// How output is written (shared by `compare` and `inspect`).
 #[derive(Debug, ClapArgs)]
-pub struct CompareArgs {
-    /// Inputs.
-    #[command(flatten)]
-    pub read: ReadArgs,
-
+pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
@@ -63,6 +59,18 @@ pub struct CompareArgs {
     /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// Arguments of `parallax compare`.
+#[derive(Debug, ClapArgs)]
+pub struct CompareArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Output.
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Sentences scoring at least this (0–1) are linked into a shared fact; lower finds more,
     /// looser matches.
@@ -86,13 +94,9 @@ pub struct InspectArgs {
     #[command(flatten)]
     pub read: ReadArgs,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
-
-    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    /// Output.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Arguments of `parallax match`.

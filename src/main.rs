@@ -139,8 +139,8 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
     };
     let report = parallax::compare(&docs, &warnings, &opts);
     let mut buf = Vec::new();
-    let palette = palette(a.color);
-    match a.format {
+    let palette = palette(a.output.color);
+    match a.output.format {
         OutputFormat::Json => render::json::render(&report, &mut buf),
         OutputFormat::Text => render::compare::render(&report, palette, &mut buf),
     }
@@ -152,8 +152,8 @@ fn inspect(a: InspectArgs) -> Result<(), Error> {
     let (docs, warnings) = read(&a.read)?;
     let report = parallax::report::build(&docs, &warnings);
     let mut buf = Vec::new();
-    let palette = palette(a.color);
-    match a.format {
+    let palette = palette(a.output.color);
+    match a.output.format {
         OutputFormat::Json => render::json::render(&report, &mut buf),
         OutputFormat::Text => render::terminal::render(&report, palette, &mut buf),
     }

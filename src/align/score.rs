@@ -43,27 +43,8 @@ pub fn parts(a: &Features, b: &Features) -> Parts {
     }
 }
 
-/// Sum over shared terms of the smaller of the two weights.
-pub fn shared_weight(a: &Features, b: &Features) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.terms.len() && j < b.terms.len() {
-        let (x, y) = (&a.terms[i], &b.terms[j]);
-        match x.id.cmp(&y.id) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += x.weight.min(y.weight);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
-
-/// Ids of the shared terms, heaviest first (the "why" of a score).
-pub fn shared_terms(a: &Features, b: &Features, max: usize) -> Vec<u32> {
-    let mut out: Vec<(f32, u32)> = Vec::new();
+/// Calls `f(id, weight)` for every term both sentences have, with the smaller of the weights.
+fn for_each_shared(a: &Features, b: &Features, mut f: impl FnMut(u32, f32)) {
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
         let (x, y) = (&a.terms[i], &b.terms[j]);
@@ -71,12 +52,25 @@ pub fn shared_terms(a: &Features, b: &Features, max: usize) -> Vec<u32> {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push((x.weight.min(y.weight), x.id));
+                f(x.id, x.weight.min(y.weight));
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Sum over shared terms of the smaller of the two weights.
+pub fn shared_weight(a: &Features, b: &Features) -> f32 {
+    let mut s = 0.0;
+    for_each_shared(a, b, |_, w| s += w);
+    s
+}
+
+/// Ids of the shared terms, heaviest first (the "why" of a score).
+pub fn shared_terms(a: &Features, b: &Features, max: usize) -> Vec<u32> {
+    let mut out: Vec<(f32, u32)> = Vec::new();
+    for_each_shared(a, b, |id, w| out.push((w, id)));
     out.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
     out.into_iter().take(max).map(|(_, id)| id).collect()
 }
