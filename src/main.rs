@@ -5,8 +5,8 @@ mod cli;
 
 use clap::Parser;
 use cli::{
-    Args, ColorChoice, Command, CompareArgs, InputFormatArg, InspectArgs, MatchArgs, OutputFormat,
-    ReadArgs,
+    Args, ColorChoice, Command, CompareArgs, InputFormatArg, InspectArgs, MatchArgs, OutputArgs,
+    OutputFormat, ReadArgs,
 };
 use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
@@ -138,24 +138,26 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
         ..parallax::align::Options::default()
     };
     let report = parallax::compare(&docs, &warnings, &opts);
-    let mut buf = Vec::new();
-    let palette = palette(a.output.color);
-    match a.output.format {
-        OutputFormat::Json => render::json::render(&report, &mut buf),
-        OutputFormat::Text => render::compare::render(&report, palette, &mut buf),
-    }
-    .map_err(Error::Write)?;
-    emit(&buf)
+    output(&report, &a.output, render::compare::render)
 }
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
     let (docs, warnings) = read(&a.read)?;
     let report = parallax::report::build(&docs, &warnings);
+    output(&report, &a.output, render::terminal::render)
+}
+
+/// Renders `report` as JSON or with the subcommand's terminal view, then writes it.
+fn output(
+    report: &parallax::report::Report,
+    o: &OutputArgs,
+    text_view: fn(&parallax::report::Report, Palette, &mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
     let mut buf = Vec::new();
-    let palette = palette(a.output.color);
-    match a.output.format {
-        OutputFormat::Json => render::json::render(&report, &mut buf),
-        OutputFormat::Text => render::terminal::render(&report, palette, &mut buf),
+    let palette = palette(o.color);
+    match o.format {
+        OutputFormat::Json => render::json::render(report, &mut buf),
+        OutputFormat::Text => text_view(report, palette, &mut buf),
     }
     .map_err(Error::Write)?;
     emit(&buf)

@@ -5,17 +5,18 @@
 use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
 
-fn report(paths: &[&str]) -> parallax::report::Report {
+fn read(paths: &[&str]) -> (Vec<parallax::Document>, Vec<parallax::Warning>) {
     let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
-    let (docs, warnings) =
-        parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read");
+    parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read")
+}
+
+fn report(paths: &[&str]) -> parallax::report::Report {
+    let (docs, warnings) = read(paths);
     parallax::report::build(&docs, &warnings)
 }
 
 fn comparison(paths: &[&str]) -> parallax::report::Report {
-    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
-    let (docs, warnings) =
-        parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read");
+    let (docs, warnings) = read(paths);
     parallax::compare(&docs, &warnings, &parallax::align::Options::default())
 }
 

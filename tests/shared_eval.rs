@@ -96,6 +96,13 @@ fn article_extraction_f1_targets() {
     assert!(figure(&line("text"), "F1") >= 0.85, "{text}");
 }
 
+/// The first line of a script's output that starts with `prefix`.
+fn line_starting<'a>(text: &'a str, prefix: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starting {prefix:?} in {text}"))
+}
+
 /// Issue #3's alignment figures. The issue's targets (seeds F1 ≥ 0.9, BASIL micro-F1 ≥ 0.65,
 /// MRPC 77% / 84) are not reached yet (`docs/quality.md`); these floors sit just under today's
 /// figures so that a change that loses quality fails here instead of slipping through.
@@ -105,15 +112,9 @@ fn alignment_quality_does_not_regress() {
         return;
     }
     let text = run_script("scripts/eval_alignment.py");
-    let micro = text
-        .lines()
-        .find(|l| l.starts_with("basil micro"))
-        .unwrap_or_else(|| panic!("no micro line in {text}"));
+    let micro = line_starting(&text, "basil micro");
     assert!(figure(micro, "F1") >= 0.45, "{text}");
-    let seeds = text
-        .lines()
-        .find(|l| l.starts_with("seeds"))
-        .unwrap_or_else(|| panic!("no seeds line in {text}"));
+    let seeds = line_starting(&text, "seeds");
     assert!(figure(seeds, "core_recall") >= 0.8, "{text}");
 }
 
@@ -123,10 +124,7 @@ fn mrpc_accuracy_does_not_regress() {
         return;
     }
     let text = run_script("scripts/eval_mrpc.py");
-    let test = text
-        .lines()
-        .find(|l| l.starts_with("MRPC test"))
-        .unwrap_or_else(|| panic!("no test line in {text}"));
+    let test = line_starting(&text, "MRPC test");
     let acc: f64 = test
         .split("accuracy ")
         .nth(1)

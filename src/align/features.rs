@@ -38,8 +38,6 @@ pub struct Term {
     pub id: u32,
     /// Information weight: high for rare words, names and numbers, zero-ish for function words.
     pub weight: f32,
-    /// Index of the token it came from (for explanations and number conflicts).
-    pub token: u32,
     /// A number (`#…`).
     pub number: bool,
 }
@@ -112,11 +110,10 @@ pub fn sentence_features(
     let mut bigrams = Vec::with_capacity(sentence.tokens.len());
     let mut prev_hash: Option<u64> = None;
     let mut prev_cjk: Option<char> = None;
-    let push = |terms: &mut Vec<Term>, vocab: &mut Vocab, t: &str, w: f32, i: usize, n: bool| {
+    let push = |terms: &mut Vec<Term>, vocab: &mut Vocab, t: &str, w: f32, n: bool| {
         terms.push(Term {
             id: vocab.id(t),
             weight: w,
-            token: i as u32,
             number: n,
         });
     };
@@ -134,7 +131,7 @@ pub fn sentence_features(
             let digits = digits.strip_suffix(".0").unwrap_or(&digits);
             // Small numbers ("two", "1") say little; years and counts say a lot.
             let w = if digits.len() <= 1 { 1.0 } else { 3.0 };
-            push(&mut terms, vocab, &format!("#{digits}"), w, i, true);
+            push(&mut terms, vocab, &format!("#{digits}"), w, true);
             continue;
         }
         // Chinese and Japanese: one token per character; consecutive pairs are the terms.
@@ -143,7 +140,7 @@ pub fn sentence_features(
             if is_unspaced_char(c) {
                 if let Some(p) = prev_cjk {
                     let pair: String = [p, c].iter().collect();
-                    push(&mut terms, vocab, &pair, 2.0, i, false);
+                    push(&mut terms, vocab, &pair, 2.0, false);
                 }
                 prev_cjk = Some(c);
                 continue;
@@ -177,13 +174,13 @@ pub fn sentence_features(
             .map(|j| PARAPHRASES[j].1)
             .unwrap_or(base);
         let stem = lang.stem(folded);
-        push(&mut terms, vocab, &stem, w, i, false);
+        push(&mut terms, vocab, &stem, w, false);
         // "anti-virus" also matches "antivirus".
         if let Some(next) = sentence.tokens.get(i + 1) {
             if tok.span.end + 1 == next.span.start && text[tok.span.end..].starts_with('-') {
                 let joined = format!("{base}{}", sentence.token_norm(i + 1));
                 let stem = lang.stem(&joined).into_owned();
-                push(&mut terms, vocab, &stem, w.max(1.0), i, false);
+                push(&mut terms, vocab, &stem, w.max(1.0), false);
             }
         }
     }

@@ -61,16 +61,8 @@ pub fn compare(docs: &[Document], al: &Alignment) -> Comparison {
                 ops: word_diff(&docs[pivot_doc], &pivot, &docs[d], &other),
             });
             let other_numbers = number_set(&other);
-            let only_other: Vec<String> = other_numbers
-                .iter()
-                .filter(|n| !pivot_numbers.contains(n))
-                .cloned()
-                .collect();
-            let only_pivot: Vec<String> = pivot_numbers
-                .iter()
-                .filter(|n| !other_numbers.contains(n))
-                .cloned()
-                .collect();
+            let only_other = missing_from(&other_numbers, &pivot_numbers);
+            let only_pivot = missing_from(&pivot_numbers, &other_numbers);
             if !only_other.is_empty() && !only_pivot.is_empty() {
                 numbers.push(NumberDiff {
                     doc: doc_id(d),
@@ -91,30 +83,33 @@ pub fn compare(docs: &[Document], al: &Alignment) -> Comparison {
         });
     }
 
-    let mut coverage = BTreeMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let mut c = Coverage::default();
-        for (i, r) in al.sentences.iter().enumerate() {
-            if r.doc != d {
-                continue;
-            }
-            c.body_sentences += 1;
-            if al.group_of[i].is_some() {
-                c.shared += 1;
-            } else {
-                c.only += 1;
-                c.only_sentences.push(sid(r));
-            }
+    // One pass over the sentences and one over the groups, whatever the number of reports.
+    let mut cov: Vec<Coverage> = vec![Coverage::default(); docs.len()];
+    for (i, r) in al.sentences.iter().enumerate() {
+        let c = &mut cov[r.doc];
+        c.body_sentences += 1;
+        if al.group_of[i].is_some() {
+            c.shared += 1;
+        } else {
+            c.only += 1;
+            c.only_sentences.push(sid(r));
         }
-        for (gi, g) in al.groups.iter().enumerate() {
-            if !g.members.iter().any(|&m| al.sentences[m].doc == d) {
-                c.missing += 1;
-                c.missing_groups.push(format!("g{}", gi + 1));
-            }
-        }
-        let _ = doc;
-        coverage.insert(doc_id(d), c);
     }
+    for (gi, g) in al.groups.iter().enumerate() {
+        let mut present = vec![false; docs.len()];
+        for &m in &g.members {
+            present[al.sentences[m].doc] = true;
+        }
+        for (d, _) in present.iter().enumerate().filter(|(_, p)| !**p) {
+            cov[d].missing += 1;
+            cov[d].missing_groups.push(format!("g{}", gi + 1));
+        }
+    }
+    let coverage: BTreeMap<String, Coverage> = cov
+        .into_iter()
+        .enumerate()
+        .map(|(d, c)| (doc_id(d), c))
+        .collect();
 
     let paragraph_alignment = al
         .paragraphs
@@ -177,6 +172,11 @@ fn number_set(words: &[Word<'_>]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The numbers of `a` that `b` lacks.
+fn missing_from(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|n| !b.contains(n)).cloned().collect()
 }
 
 /// Word diff of `new` against `old`, as runs of display text. A run never spans two sentences.
