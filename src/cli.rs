@@ -81,10 +81,11 @@ pub struct CompareArgs {
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().same)]
     pub same_score: f32,
 
-    /// Two groups merge only when their cross-report pairs average at least this (guards
-    /// against chaining unrelated sentences).
-    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().cohesion, hide = true)]
-    pub cohesion: f32,
+    /// At most this many sentences of one report in a shared fact (an outlet may split one
+    /// fact over a few sentences; more is a topic, not a fact).
+    #[arg(long, value_name = "N", default_value_t = parallax::align::Options::default().max_per_doc as u64,
+          value_parser = clap::value_parser!(u64).range(1..=20))]
+    pub max_per_report: u64,
 }
 
 /// Arguments of `parallax inspect`.

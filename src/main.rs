@@ -120,11 +120,7 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
         ));
     }
     let (docs, warnings) = read(&a.read)?;
-    for (name, v) in [
-        ("--min-score", a.min_score),
-        ("--same-score", a.same_score),
-        ("--cohesion", a.cohesion),
-    ] {
+    for (name, v) in [("--min-score", a.min_score), ("--same-score", a.same_score)] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Error::Usage(format!(
                 "{name} must be between 0 and 1, not {v}"
@@ -134,8 +130,7 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
     let opts = parallax::align::Options {
         link: a.min_score,
         same: a.same_score,
-        cohesion: a.cohesion,
-        ..parallax::align::Options::default()
+        max_per_doc: a.max_per_report as usize,
     };
     let report = parallax::compare(&docs, &warnings, &opts);
     output(&report, &a.output, render::compare::render)

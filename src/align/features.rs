@@ -5,7 +5,7 @@ use super::lang::Language;
 use crate::document::Sentence;
 use crate::text::lexicon::is_stop_word;
 use crate::text::token::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Interned terms shared by every sentence of one comparison, so terms compare as integers.
 #[derive(Debug, Default)]
@@ -51,6 +51,8 @@ pub struct Features {
     pub total: f32,
     /// Hashes of consecutive token pairs (all tokens, function words included), sorted, unique.
     pub bigrams: Vec<u64>,
+    /// Unit-length static embedding of the whole sentence (English only; see [`super::embed`]).
+    pub embedding: Option<Box<[f32]>>,
 }
 
 /// Words news writers use for one another, folded to one term before stemming. Kept short and
@@ -189,10 +191,16 @@ pub fn sentence_features(
     bigrams.sort_unstable();
     bigrams.dedup();
     let total = terms.iter().map(|t| t.weight).sum();
+    let embedding = if lang.code == "en" {
+        super::embed::sentence_vector((0..sentence.tokens.len()).map(|i| sentence.token_norm(i)))
+    } else {
+        None
+    };
     Features {
         terms,
         total,
         bigrams,
+        embedding,
     }
 }
 

@@ -9,6 +9,7 @@
 //!    average, not just through one chain: transitive gluing of unrelated sentences is refused.
 //! 4. Paragraph alignment follows from the sentence groups.
 
+mod embed;
 pub mod features;
 pub mod lang;
 pub mod score;
@@ -18,8 +19,8 @@ mod wordfreq;
 use crate::document::{BlockKind, Document};
 use features::{Features, Vocab};
 use lang::Language;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// How closely the members of a group match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,8 +50,6 @@ pub struct Options {
     pub link: f32,
     /// A group whose links all reach this is `same`, else `partial`.
     pub same: f32,
-    /// Two groups merge only when their cross-report pairs average at least this.
-    pub cohesion: f32,
     /// At most this many sentences of one report in a group (one outlet's split of a fact).
     pub max_per_doc: usize,
 }
@@ -58,9 +57,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            link: 0.20,
+            link: 0.18,
             same: 0.50,
-            cohesion: 0.10,
             max_per_doc: 2,
         }
     }
@@ -79,7 +77,7 @@ impl Default for MatchOptions {
     fn default() -> Self {
         MatchOptions {
             same: 0.65,
-            partial: 0.52,
+            partial: 0.54,
         }
     }
 }
@@ -158,7 +156,7 @@ const INDEX_MIN_WEIGHT: f32 = 0.4;
 const CANDIDATE_MIN_SHARED: f32 = 0.5;
 /// At most this many candidates per sentence (those sharing the most weight) are scored.
 const MAX_CANDIDATES: usize = 48;
-/// Scores below this are treated as 0 (not kept for the cohesion checks).
+/// Scores below this are treated as 0 (pairs never scored).
 const MIN_KEPT_SCORE: f32 = 0.05;
 
 /// Aligns the body sentences of `docs`.
@@ -213,7 +211,7 @@ fn damp_topic_terms(feats: &mut [Features], sentences: &[SentenceRef], docs: usi
     if docs < 2 || sentences.len() < 8 {
         return;
     }
-    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut df: HashMap<u32, u32> = HashMap::default();
     for f in feats.iter() {
         for t in &f.terms {
             *df.entry(t.id).or_default() += 1;
@@ -248,7 +246,7 @@ fn body_sample(doc: &Document) -> String {
 /// Scores of candidate pairs `(i, j)`, `i < j`, from different documents.
 fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u32, u32), f32> {
     let n = sentences.len();
-    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for t in &f.terms {
             if t.weight >= INDEX_MIN_WEIGHT {
@@ -261,7 +259,7 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
     let cap = (n / 10).max(256);
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for t in &f.terms {
             if t.weight < INDEX_MIN_WEIGHT {
@@ -317,72 +315,7 @@ fn cluster(
     vocab: &Vocab,
     opts: &Options,
 ) -> Vec<Group> {
-    let mut edges: Vec<(f32, u32, u32)> = scores
-        .iter()
-        .filter(|(_, &v)| v >= opts.link)
-        .map(|(&(i, j), &v)| (v, i, j))
-        .collect();
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-
-    let score_of = |a: usize, b: usize| -> f32 {
-        let key = if a < b {
-            (a as u32, b as u32)
-        } else {
-            (b as u32, a as u32)
-        };
-        scores.get(&key).copied().unwrap_or(0.0)
-    };
-    // cluster id per sentence, members per cluster, and the links that built each cluster
-    let mut owner: Vec<usize> = (0..sentences.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..sentences.len()).map(|i| vec![i]).collect();
-    let mut links: Vec<Vec<f32>> = vec![Vec::new(); sentences.len()];
-    for (v, i, j) in edges {
-        let (ci, cj) = (owner[i as usize], owner[j as usize]);
-        if ci == cj {
-            links[ci].push(v);
-            continue;
-        }
-        let (a, b) = (&members[ci], &members[cj]);
-        // One outlet's split of a fact fits; more sentences of one report is a topic, not a fact.
-        let mut per_doc: Vec<(usize, usize)> = Vec::with_capacity(a.len() + b.len());
-        for &m in a.iter().chain(b) {
-            let d = sentences[m].doc;
-            match per_doc.iter_mut().find(|(x, _)| *x == d) {
-                Some((_, c)) => *c += 1,
-                None => per_doc.push((d, 1)),
-            }
-        }
-        // 1:n and n:1 (one outlet splits what another says in one sentence), never n:m: two
-        // reports each with several sentences in one group is two facts glued together.
-        let split_docs = per_doc.iter().filter(|&&(_, c)| c > 1).count();
-        if per_doc.iter().any(|&(_, c)| c > opts.max_per_doc) || split_docs > 1 {
-            continue;
-        }
-        let (mut sum, mut count) = (0.0, 0);
-        for &x in a {
-            for &y in b {
-                if sentences[x].doc != sentences[y].doc {
-                    sum += score_of(x, y);
-                    count += 1;
-                }
-            }
-        }
-        // Sentences of the same report joined through another report must relate to each
-        // other's counterparts, not only to one bridging sentence.
-        if count > 0 && sum / (count as f32) < opts.cohesion {
-            continue;
-        }
-        let (keep, gone) = if ci < cj { (ci, cj) } else { (cj, ci) };
-        let moved = std::mem::take(&mut members[gone]);
-        for &m in &moved {
-            owner[m] = keep;
-        }
-        members[keep].extend(moved);
-        let moved_links = std::mem::take(&mut links[gone]);
-        links[keep].extend(moved_links);
-        links[keep].push(v);
-    }
-
+    let (owner, members, links) = merge_by_gain(sentences, scores, opts);
     let mut groups = Vec::new();
     for (c, m) in members.iter().enumerate() {
         if m.len() < 2 || owner[m[0]] != c {
@@ -397,13 +330,18 @@ fn cluster(
         } else {
             Relation::Partial
         };
-        // The heaviest terms shared by the first member and each other one.
+        // The heaviest terms shared across reports, pair by pair in member order.
         let mut shared: Vec<String> = Vec::new();
-        for &o in &m[1..] {
-            for id in score::shared_terms(&feats[m[0]], &feats[o], 6) {
-                let t = vocab.term(id).to_string();
-                if !shared.contains(&t) {
-                    shared.push(t);
+        for (k, &x) in m.iter().enumerate() {
+            for &y in &m[k + 1..] {
+                if sentences[x].doc == sentences[y].doc {
+                    continue;
+                }
+                for id in score::shared_terms(&feats[x], &feats[y], 6) {
+                    let t = vocab.term(id).to_string();
+                    if !shared.contains(&t) {
+                        shared.push(t);
+                    }
                 }
             }
         }
@@ -427,7 +365,7 @@ fn paragraph_links(
     groups: &[Group],
 ) -> Vec<ParagraphLink> {
     // (doc a, para a, doc b, para b) -> shared groups, with a < b
-    let mut weight: HashMap<(usize, usize, usize, usize), usize> = HashMap::new();
+    let mut weight: HashMap<(usize, usize, usize, usize), usize> = HashMap::default();
     for g in groups {
         let mut seen = std::collections::BTreeSet::new();
         for &x in &g.members {
@@ -445,8 +383,8 @@ fn paragraph_links(
     let mut keys: Vec<_> = weight.keys().copied().collect();
     keys.sort_unstable();
     // Best partner of each paragraph on each side.
-    let mut best_b: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
-    let mut best_a: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
+    let mut best_b: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::default();
+    let mut best_a: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::default();
     for &(da, pa, db, pb) in &keys {
         let w = weight[&(da, pa, db, pb)];
         let e = best_b.entry((da, pa, db)).or_insert((w, pb));
@@ -480,4 +418,254 @@ fn paragraph_links(
             }
         })
         .collect()
+}
+
+/// Merges sentences into groups by greedy correlation clustering. Every pair of sentences from
+/// different reports in a would-be group counts: a scored pair adds its score minus the link
+/// threshold, a pair never scored (nothing in common) adds minus the threshold. Two clusters merge
+/// when that balance across them is positive, the best merge first, so a group grows only while
+/// its members relate to one another on the whole: a bridge sentence that shares a name with two
+/// unrelated facts cannot chain them together. No group takes more than `max_per_doc` sentences
+/// of one report (a split of one fact, not a topic).
+#[allow(clippy::type_complexity)]
+fn merge_by_gain(
+    sentences: &[SentenceRef],
+    scores: &HashMap<(u32, u32), f32>,
+    opts: &Options,
+) -> (Vec<usize>, Vec<Vec<usize>>, Vec<Vec<f32>>) {
+    use std::collections::BinaryHeap;
+    let theta = opts.link;
+    let n = sentences.len();
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // (document, how many of its sentences) per cluster
+    let mut docs: Vec<Vec<(usize, usize)>> = sentences.iter().map(|s| vec![(s.doc, 1)]).collect();
+    let mut links: Vec<Vec<f32>> = vec![Vec::new(); n];
+    // per cluster: neighbouring cluster -> sum of the scored pairs across them
+    let mut nbrs: Vec<HashMap<usize, f32>> = vec![HashMap::default(); n];
+    for (&(i, j), &v) in scores {
+        *nbrs[i as usize].entry(j as usize).or_insert(0.0) += v;
+        *nbrs[j as usize].entry(i as usize).or_insert(0.0) += v;
+    }
+    // Both lists are sorted by document.
+    let cross_pairs = |a: &[(usize, usize)], b: &[(usize, usize)]| -> f32 {
+        let (na, nb): (usize, usize) = (a.iter().map(|x| x.1).sum(), b.iter().map(|x| x.1).sum());
+        let mut same = 0;
+        for_each_common_doc(a, b, |ca, cb| same += ca * cb);
+        (na * nb - same) as f32
+    };
+    // 1:n and n:1 (one outlet splits what another says in one sentence), never n:m: two
+    // reports each with several sentences in one group is two facts glued together.
+    let fits = |a: &[(usize, usize)], b: &[(usize, usize)]| -> bool {
+        let mut split = a.iter().chain(b).filter(|x| x.1 > 1).count();
+        let mut ok = a.iter().chain(b).all(|&(_, c)| c <= opts.max_per_doc);
+        for_each_common_doc(a, b, |ca, cb| {
+            ok &= ca + cb <= opts.max_per_doc;
+            // counted twice above when both were split, once when one was, never when neither
+            split = split + 1 - usize::from(ca > 1) - usize::from(cb > 1);
+        });
+        ok && split <= 1
+    };
+    let mut heap = BinaryHeap::new();
+    for (i, nb) in nbrs.iter().enumerate() {
+        for (&j, &sum) in nb {
+            if i < j && sum > theta {
+                heap.push(Merge(sum - theta, i, j));
+            }
+        }
+    }
+    while let Some(Merge(gain, a, b)) = heap.pop() {
+        if owner[a] != a || owner[b] != b {
+            continue; // one side has merged into another cluster since
+        }
+        let Some(&sum) = nbrs[a].get(&b) else {
+            continue;
+        };
+        let now = sum - theta * cross_pairs(&docs[a], &docs[b]);
+        if now <= 0.0 {
+            continue;
+        }
+        if (now - gain).abs() > 1e-6 {
+            heap.push(Merge(now, a, b)); // stale: one side has grown
+            continue;
+        }
+        if !fits(&docs[a], &docs[b]) {
+            continue;
+        }
+        let (keep, gone) = if a < b { (a, b) } else { (b, a) };
+        for &x in &members[gone] {
+            for &y in &members[keep] {
+                let key = (x.min(y) as u32, x.max(y) as u32);
+                if let Some(&v) = scores.get(&key) {
+                    links[keep].push(v);
+                }
+            }
+        }
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            owner[m] = keep;
+        }
+        members[keep].extend(moved);
+        for (d, c) in std::mem::take(&mut docs[gone]) {
+            match docs[keep].binary_search_by_key(&d, |x| x.0) {
+                Ok(i) => docs[keep][i].1 += c,
+                Err(i) => docs[keep].insert(i, (d, c)),
+            }
+        }
+        let moved_links = std::mem::take(&mut links[gone]);
+        links[keep].extend(moved_links);
+        // The old neighbours of `keep` only lose gain (more pairs, same scores): their heap
+        // entries are now overestimates, recomputed when popped. Neighbours of `gone` gain
+        // scored pairs, so they get fresh entries.
+        let mut gone_nbrs: Vec<(usize, f32)> =
+            std::mem::take(&mut nbrs[gone]).into_iter().collect();
+        gone_nbrs.sort_unstable_by_key(|x| x.0);
+        nbrs[keep].remove(&gone);
+        for (c, s) in gone_nbrs {
+            if c == keep {
+                continue;
+            }
+            let sum = {
+                let e = nbrs[keep].entry(c).or_insert(0.0);
+                *e += s;
+                *e
+            };
+            let moved = nbrs[c].remove(&gone).unwrap_or(0.0);
+            *nbrs[c].entry(keep).or_insert(0.0) += moved;
+            let gain = sum - theta * cross_pairs(&docs[keep], &docs[c]);
+            if gain > 0.0 {
+                heap.push(Merge(gain, keep.min(c), keep.max(c)));
+            }
+        }
+    }
+    (owner, members, links)
+}
+
+/// Calls `f(count in a, count in b)` for each document both (doc, count) lists hold; both lists
+/// are sorted by document.
+fn for_each_common_doc(
+    a: &[(usize, usize)],
+    b: &[(usize, usize)],
+    mut f: impl FnMut(usize, usize),
+) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// A candidate merge of two clusters by its gain; the heap pops the largest gain, ties to the
+/// lowest cluster ids (so the result never depends on hash order).
+#[derive(PartialEq)]
+struct Merge(f32, usize, usize);
+
+impl Eq for Merge {}
+
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Merge {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&o.0)
+            .then(o.1.cmp(&self.1))
+            .then(o.2.cmp(&self.2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(docs: &[usize]) -> Vec<SentenceRef> {
+        docs.iter()
+            .enumerate()
+            .map(|(i, &doc)| SentenceRef {
+                doc,
+                paragraph: i,
+                index: 0,
+                ordinal: i,
+            })
+            .collect()
+    }
+
+    fn groups(docs: &[usize], pairs: &[(u32, u32, f32)], opts: &Options) -> Vec<Vec<usize>> {
+        let sentences = refs(docs);
+        let scores: HashMap<(u32, u32), f32> = pairs.iter().map(|&(a, b, v)| ((a, b), v)).collect();
+        let (owner, members, _) = merge_by_gain(&sentences, &scores, opts);
+        let mut out: Vec<Vec<usize>> = members
+            .into_iter()
+            .enumerate()
+            .filter(|(c, m)| m.len() > 1 && owner[m[0]] == *c)
+            .map(|(_, mut m)| {
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_bridge_sentence_does_not_chain_two_facts() {
+        // 0 (doc 0) and 2 (doc 1) are one fact, 1 (doc 0) and 3 (doc 2) another; 4 (doc 3)
+        // links to 0 and to 1 (a shared name) but to neither fact's other report: single-link
+        // merging would chain everything into one group.
+        let pairs = [(0, 2, 0.8), (1, 3, 0.8), (0, 4, 0.3), (1, 4, 0.3)];
+        let g = groups(&[0, 0, 1, 2, 3], &pairs, &Options::default());
+        assert_eq!(g, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn a_split_joins_when_both_halves_link_but_never_n_to_m() {
+        let opts = Options::default();
+        // 0 (doc 0) said in one sentence what doc 1 says in 1 and 2.
+        let g = groups(&[0, 1, 1], &[(0, 1, 0.5), (0, 2, 0.4)], &opts);
+        assert_eq!(g, vec![vec![0, 1, 2]]);
+        // Two sentences on each side, all linked: two 1:1 facts, not one 2:2 group.
+        let pairs = [(0, 2, 0.9), (1, 3, 0.9), (0, 3, 0.5), (1, 2, 0.5)];
+        let g = groups(&[0, 0, 1, 1], &pairs, &opts);
+        assert_eq!(g, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn a_group_holds_at_most_max_per_doc_sentences_of_one_report() {
+        let pairs = [(0, 1, 0.9), (0, 2, 0.8), (0, 3, 0.7)];
+        let g = groups(&[0, 1, 1, 1], &pairs, &Options::default());
+        assert_eq!(g, vec![vec![0, 1, 2]]);
+        let three = Options {
+            max_per_doc: 3,
+            ..Options::default()
+        };
+        assert_eq!(
+            groups(&[0, 1, 1, 1], &pairs, &three),
+            vec![vec![0, 1, 2, 3]]
+        );
+    }
+
+    #[test]
+    fn merging_is_independent_of_score_insertion_order() {
+        let mut pairs = vec![
+            (0, 2, 0.5),
+            (1, 2, 0.5),
+            (0, 3, 0.5),
+            (1, 3, 0.5),
+            (2, 4, 0.7),
+        ];
+        let a = groups(&[0, 0, 1, 1, 2], &pairs, &Options::default());
+        pairs.reverse();
+        let b = groups(&[0, 0, 1, 1, 2], &pairs, &Options::default());
+        assert_eq!(a, b);
+    }
 }

@@ -13,12 +13,28 @@ pub struct Parts {
     pub contain: f32,
     /// Shared word bigrams over the fewer: near-verbatim wording.
     pub verbatim: f32,
+    /// Cosine of the sentences' static embeddings, when both have one (English).
+    pub semantic: Option<f32>,
 }
+
+/// Share of the score that the embedding cosine carries when both sentences have one.
+const SEMANTIC_WEIGHT: f32 = 0.3;
+/// Cosine at or below which the embedding adds nothing: sentences of one news story sit well
+/// above 0 whatever they say.
+const SEMANTIC_FLOOR: f32 = 0.5;
 
 impl Parts {
     /// The combined score in 0..=1.
     pub fn value(&self) -> f32 {
-        (0.6 * self.dice + 0.2 * self.contain + 0.2 * self.verbatim).clamp(0.0, 1.0)
+        let lexical = 0.6 * self.dice + 0.2 * self.contain + 0.2 * self.verbatim;
+        let v = match self.semantic {
+            Some(c) => {
+                let s = ((c - SEMANTIC_FLOOR) / (1.0 - SEMANTIC_FLOOR)).clamp(0.0, 1.0);
+                (1.0 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * s
+            }
+            None => lexical,
+        };
+        v.clamp(0.0, 1.0)
     }
 }
 
@@ -40,6 +56,10 @@ pub fn parts(a: &Features, b: &Features) -> Parts {
         dice: dice.min(1.0),
         contain: contain.min(1.0),
         verbatim: common as f32 / fewer as f32,
+        semantic: match (&a.embedding, &b.embedding) {
+            (Some(x), Some(y)) => Some(super::embed::cosine(x, y)),
+            _ => None,
+        },
     }
 }
 

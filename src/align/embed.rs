@@ -1,0 +1,231 @@
+//! Static sentence embeddings for English: the mean of WordPiece vectors distilled from the
+//! sentence encoder all-MiniLM-L6-v2 (model2vec), so that paraphrases with few shared words still
+//! score. No neural runtime: a sentence vector is a sum of table rows.
+//!
+//! The table (`embed.bin`, made by `scripts/make_embeddings.py`) is compiled into the binary and
+//! read in place: rows sorted by piece, found by binary search, int8 with one scale per row.
+
+use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+static TABLE_BYTES: &[u8] = include_bytes!("embed.bin");
+
+/// Dimensions of a sentence vector.
+pub const DIMS: usize = 256;
+
+/// The embedding table, viewed in place.
+struct Table {
+    rows: usize,
+    starts: &'static [u8],
+    scales: &'static [u8],
+    text: &'static [u8],
+    matrix: &'static [u8],
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]])
+}
+
+impl Table {
+    fn parse(b: &'static [u8]) -> Option<Table> {
+        if b.len() < 20 || &b[..8] != b"PXEMB1\0\0" {
+            return None;
+        }
+        let rows = u32_at(b, 8) as usize;
+        let dims = u32_at(b, 12) as usize;
+        let text_len = u32_at(b, 16) as usize;
+        if dims != DIMS {
+            return None;
+        }
+        let starts_at = 20;
+        let scales_at = starts_at + 4 * (rows + 1);
+        let text_at = scales_at + 4 * rows;
+        let matrix_at = text_at + text_len;
+        if b.len() != matrix_at + rows * dims {
+            return None;
+        }
+        Some(Table {
+            rows,
+            starts: &b[starts_at..scales_at],
+            scales: &b[scales_at..text_at],
+            text: &b[text_at..matrix_at],
+            matrix: &b[matrix_at..],
+        })
+    }
+
+    fn piece(&self, r: usize) -> &[u8] {
+        let a = u32_at(self.starts, 4 * r) as usize;
+        let b = u32_at(self.starts, 4 * (r + 1)) as usize;
+        &self.text[a..b]
+    }
+
+    /// The row of a piece (`##` prefixed when it continues a word).
+    fn find(&self, piece: &[u8]) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.rows);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.piece(mid).cmp(piece) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// Adds row `r` to `acc`.
+    fn add_row(&self, r: usize, acc: &mut [f32; DIMS]) {
+        let scale = f32::from_le_bytes([
+            self.scales[4 * r],
+            self.scales[4 * r + 1],
+            self.scales[4 * r + 2],
+            self.scales[4 * r + 3],
+        ]) / 127.0;
+        let row = &self.matrix[r * DIMS..(r + 1) * DIMS];
+        for (a, &q) in acc.iter_mut().zip(row) {
+            *a += f32::from(q as i8) * scale;
+        }
+    }
+}
+
+fn table() -> Option<&'static Table> {
+    static TABLE: OnceLock<Option<Table>> = OnceLock::new();
+    TABLE.get_or_init(|| Table::parse(TABLE_BYTES)).as_ref()
+}
+
+/// Longest piece the greedy WordPiece split tries; longer words are split anyway.
+const MAX_WORD_BYTES: usize = 100;
+
+/// Adds the WordPiece rows of one lowercased, accent-free, letters-and-digits-only word to
+/// `acc`; returns how many pieces were added. A word with a part no piece covers adds nothing
+/// (BERT's `[UNK]`).
+fn add_word(t: &Table, word: &str, acc: &mut [f32; DIMS]) -> usize {
+    if word.is_empty() || word.len() > MAX_WORD_BYTES {
+        return 0;
+    }
+    let mut rows = [0usize; 32];
+    let mut n = 0;
+    let mut start = 0;
+    let mut buf = Vec::with_capacity(word.len() + 2);
+    while start < word.len() {
+        let mut end = word.len();
+        let mut found = None;
+        while end > start {
+            if word.is_char_boundary(end) {
+                buf.clear();
+                if start > 0 {
+                    buf.extend_from_slice(b"##");
+                }
+                buf.extend_from_slice(&word.as_bytes()[start..end]);
+                if let Some(r) = t.find(&buf) {
+                    found = Some(r);
+                    break;
+                }
+            }
+            end -= 1;
+        }
+        match found {
+            Some(r) if n < rows.len() => {
+                rows[n] = r;
+                n += 1;
+                start = end;
+            }
+            _ => return 0,
+        }
+    }
+    for &r in &rows[..n] {
+        t.add_row(r, acc);
+    }
+    n
+}
+
+/// The unit-length mean embedding of `words` (the sentence's matching forms: lowercased words),
+/// or `None` when no word has a vector.
+pub fn sentence_vector<'a>(words: impl Iterator<Item = &'a str>) -> Option<Box<[f32]>> {
+    let t = table()?;
+    let mut acc = [0f32; DIMS];
+    let mut pieces = 0;
+    let mut clean = String::new();
+    for w in words {
+        // BERT's uncased normaliser: lowercase (already done), strip accents, and split on
+        // anything that is not a letter or digit (punctuation pieces carry little and are left out).
+        let w: &str = if w.is_ascii() {
+            w
+        } else {
+            clean.clear();
+            clean.extend(w.nfd().filter(|c| !is_combining_mark(*c)));
+            &clean
+        };
+        for part in w.split(|c: char| !c.is_alphanumeric()) {
+            pieces += add_word(t, part, &mut acc);
+        }
+    }
+    if pieces == 0 {
+        return None;
+    }
+    let norm = acc.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm <= f32::EPSILON {
+        return None;
+    }
+    Some(acc.iter().map(|x| x / norm).collect())
+}
+
+/// Cosine of two unit vectors.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    // Eight independent sums, so the compiler can keep them in one vector register.
+    let mut acc = [0f32; 8];
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    acc.iter().sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(s: &str) -> Box<[f32]> {
+        let lower = s.to_lowercase();
+        sentence_vector(lower.split_whitespace()).expect("a vector")
+    }
+
+    #[test]
+    fn the_table_parses_and_holds_common_pieces() {
+        let t = table().expect("embed.bin parses");
+        assert!(t.rows > 20_000);
+        for piece in ["the", "russia", "##ing", "said"] {
+            assert!(t.find(piece.as_bytes()).is_some(), "{piece}");
+        }
+        assert!(t.find(b"qqqqzzzz").is_none());
+    }
+
+    #[test]
+    fn paraphrases_are_closer_than_unrelated_sentences() {
+        let a = vector("The company denied any wrongdoing");
+        let b = vector("The firm rejected the accusations");
+        let c = vector("Heavy rain flooded the city streets overnight");
+        assert!(
+            cosine(&a, &b) > cosine(&a, &c) + 0.1,
+            "{} vs {}",
+            cosine(&a, &b),
+            cosine(&a, &c)
+        );
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn words_without_pieces_give_no_vector() {
+        assert!(sentence_vector(std::iter::empty()).is_none());
+        assert!(sentence_vector(["\u{1F600}"].into_iter()).is_none());
+    }
+
+    #[test]
+    fn accents_are_stripped_like_bert() {
+        let a = vector("café résumé");
+        let b = vector("cafe resume");
+        assert!((cosine(&a, &b) - 1.0).abs() < 1e-4);
+    }
+}
