@@ -20,6 +20,7 @@ pub mod align;
 pub mod compare;
 pub mod document;
 pub mod error;
+pub mod extract;
 pub mod ingest;
 pub mod render;
 pub mod report;
@@ -53,9 +54,16 @@ pub fn read_all(
     Ok((docs, warnings))
 }
 
-/// Compares documents: aligns their body sentences and builds the full report.
+/// Reads what each document says: the report of `parallax inspect`.
+pub fn inspect(docs: &[Document], warnings: &[Warning]) -> report::Report {
+    let extracted: Vec<extract::Extraction> = docs.iter().map(extract::extract).collect();
+    report::build(docs, &extracted, warnings)
+}
+
+/// Compares documents: extracts quotes, aligns their body sentences and builds the full report.
 pub fn compare(docs: &[Document], warnings: &[Warning], opts: &align::Options) -> report::Report {
+    let extracted: Vec<extract::Extraction> = docs.iter().map(extract::extract).collect();
     let alignment = align::align(docs, opts);
     let comparison = compare::compare(docs, &alignment);
-    report::build_comparison(docs, warnings, &alignment, comparison)
+    report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
 }

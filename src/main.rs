@@ -138,7 +138,7 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
     let (docs, warnings) = read(&a.read)?;
-    let report = parallax::report::build(&docs, &warnings);
+    let report = parallax::inspect(&docs, &warnings);
     output(&report, &a.output, render::terminal::render)
 }
 

@@ -12,7 +12,7 @@ fn read(paths: &[&str]) -> (Vec<parallax::Document>, Vec<parallax::Warning>) {
 
 fn report(paths: &[&str]) -> parallax::report::Report {
     let (docs, warnings) = read(paths);
-    parallax::report::build(&docs, &warnings)
+    parallax::inspect(&docs, &warnings)
 }
 
 fn comparison(paths: &[&str]) -> parallax::report::Report {

@@ -3,6 +3,7 @@
 //! input order, no timestamps), and names every unit by a stable id: documents `A`, `B`, …;
 //! paragraphs `A.p1`…; sentences `A.s1`… (numbered through the document).
 
+use crate::extract::Extraction;
 use crate::align::Relation;
 use crate::document::{BlockKind, Document, Encoding, InputFormat, Reason, Warning};
 use crate::text::Date;
@@ -59,6 +60,9 @@ pub struct DocumentReport {
     pub language: Option<String>,
     /// Blocks in reading order.
     pub paragraphs: Vec<ParagraphReport>,
+    /// Quotes of the body, in reading order, with their speakers.
+    #[serde(default)]
+    pub quotes: Vec<QuoteReport>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
     /// the extracted readable text for HTML and Markdown.
     pub text: String,
@@ -110,6 +114,31 @@ pub struct SentenceReport {
     pub end: usize,
     /// The sentence's text, exactly as in the input.
     pub text: String,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteReport {
+    /// `A.q2`.
+    pub id: String,
+    /// The sentence it starts in (`A.s9`).
+    pub sentence: String,
+    /// Byte offset of the opening mark (of the reported clause, for indirect speech).
+    pub start: usize,
+    /// Byte offset one past the closing mark.
+    pub end: usize,
+    /// The quoted words without marks; the parts of a quote split by an attribution are
+    /// joined by a space.
+    pub text: String,
+    /// `direct`, `mixed` or `indirect`.
+    pub kind: crate::extract::quotes::QuoteKind,
+    /// The resolved speaker, or null when unknown.
+    pub speaker: Option<String>,
+    /// Byte span of the mention the speaker was resolved from ("he"), or null.
+    pub speaker_span: Option<[usize; 2]>,
+    /// The reporting verb or phrase, or null for a floating quote.
+    pub cue: Option<String>,
 }
 
 /// One fact carried by two or more reports.
@@ -243,14 +272,16 @@ pub fn doc_id(index: usize) -> String {
     String::from_utf8(out).expect("invariant: ASCII letters")
 }
 
-/// Builds the report of how each document was read.
-pub fn build(documents: &[Document], warnings: &[Warning]) -> Report {
+/// Builds the report of how each document was read and what was extracted from it
+/// (`extracted[i]` belongs to `documents[i]`).
+pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warning]) -> Report {
     Report {
         format_version: FORMAT_VERSION,
         documents: documents
             .iter()
+            .zip(extracted)
             .enumerate()
-            .map(|(i, d)| document(&doc_id(i), d))
+            .map(|(i, (d, x))| document(&doc_id(i), d, x))
             .collect(),
         groups: None,
         paragraph_alignment: None,
@@ -259,8 +290,31 @@ pub fn build(documents: &[Document], warnings: &[Warning]) -> Report {
     }
 }
 
-fn document(id: &str, d: &Document) -> DocumentReport {
+fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
     let mut sentence_no = 0;
+    // 1-based sentence number of the first sentence of each paragraph
+    let mut first_sentence = Vec::with_capacity(d.paragraphs.len());
+    let mut n = 1;
+    for p in &d.paragraphs {
+        first_sentence.push(n);
+        n += p.sentences.len();
+    }
+    let quotes = x
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| QuoteReport {
+            id: format!("{id}.q{}", qi + 1),
+            sentence: format!("{id}.s{}", first_sentence[q.paragraph] + q.sentence),
+            start: q.span.start,
+            end: q.span.end,
+            text: q.text(&d.text),
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
+            cue: q.cue.clone(),
+        })
+        .collect();
     let mut counts = Counts {
         paragraphs: d.paragraphs.len(),
         ..Counts::default()
@@ -309,6 +363,7 @@ fn document(id: &str, d: &Document) -> DocumentReport {
         counts,
         language: None,
         paragraphs,
+        quotes,
         text: d.text.clone(),
     }
 }
@@ -319,9 +374,10 @@ pub fn build_comparison(
     documents: &[Document],
     warnings: &[Warning],
     alignment: &crate::align::Alignment,
+    extracted: &[Extraction],
     comparison: crate::compare::Comparison,
 ) -> Report {
-    let mut report = build(documents, warnings);
+    let mut report = build(documents, extracted, warnings);
     for (d, lang) in report.documents.iter_mut().zip(&alignment.languages) {
         d.language = Some((*lang).to_string());
     }

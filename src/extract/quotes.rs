@@ -1,0 +1,876 @@
+//! Quotes and who said them.
+//!
+//! Direct quotes are found by pairing quote marks over each body paragraph (every common mark,
+//! mismatched pairs such as `“…"`, and quotes that run on into a paragraph that re-opens them);
+//! two quotes split by an attribution (`"A," he said, "B."`) become one quote in two parts.
+//! Each quote gets a speaker from the attribution next to it, in any of the three word orders
+//! (quote–speaker–verb, speaker–verb–quote, quote–verb–speaker), with titles and appositions
+//! peeled off; pronouns and descriptions ("he", "the company") resolve to the last compatible
+//! named speaker, and a quote with no attribution of its own inherits the current speaker.
+//! Attributed indirect speech (`Peskov said the reports were …`, `according to …`) is marked
+//! `indirect`. Short quotes with no reporting verb near them are scare quotes or titles, and
+//! are left out.
+
+use crate::document::{BlockKind, Document};
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// How a quote is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Quote marks around the words, standing as a sentence (or most of one).
+    Direct,
+    /// Quoted words inside the writer's own sentence.
+    Mixed,
+    /// Reported speech without quote marks (`X said that …`).
+    Indirect,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// From the first opening mark to the last closing mark (the reported clause for indirect
+    /// speech), as byte offsets into the document text.
+    pub span: Span,
+    /// The quoted words without marks: one part, or two or more when an attribution splits it.
+    pub parts: Vec<Span>,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The speaker's resolved name, when known.
+    pub speaker: Option<String>,
+    /// The mention the speaker was resolved from ("he", "the company", "Peskov").
+    pub speaker_span: Option<Span>,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<String>,
+    /// Index of the paragraph the quote starts in.
+    pub paragraph: usize,
+    /// Index, within that paragraph, of the sentence the quote starts in.
+    pub sentence: usize,
+}
+
+impl Quote {
+    /// The quoted words, parts joined by a space.
+    pub fn text(&self, doc_text: &str) -> String {
+        let parts: Vec<&str> = self.parts.iter().map(|p| p.slice(doc_text)).collect();
+        parts.join(" ")
+    }
+}
+
+/// Finds the quotes of a document's body, in reading order.
+pub fn extract(doc: &Document) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let mut raw = direct_spans(doc);
+    merge_split_quotes(text, &mut raw);
+    let mut quotes = Vec::new();
+    let mut people = Mentions::default();
+    let mut current: Option<(String, usize)> = None; // speaker and paragraph of the last quote
+    let mut r = 0;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        if para.kind != BlockKind::Body {
+            continue;
+        }
+        for (si, sentence) in para.sentences.iter().enumerate() {
+            let s_span = sentence.span;
+            // Quotes starting in this sentence.
+            let mut here = Vec::new();
+            while r < raw.len() && raw[r].span.start < s_span.end {
+                here.push(raw[r].clone());
+                r += 1;
+            }
+            let words = words(text, s_span);
+            let inside = |w: &Word| raw_covers(&here, w.span) || raw_covers_any(&raw, w.span);
+            let frame: Vec<&Word> = words.iter().filter(|w| !inside(w)).collect();
+            people.note_sentence(text, &frame);
+            // The sentence's own named subject (not one resolved from a pronoun).
+            people.current_subject = None;
+            let named = subject(text, &frame, frame.len(), &people)
+                .filter(|(m, _)| m.slice(text).starts_with(char::is_uppercase))
+                .map(|(_, n)| n);
+            people.current_subject = named.clone();
+            for q in here {
+                let len_words = q.parts.iter().map(|p| count_words(p.slice(text))).sum::<usize>();
+                let attribution = attribute(text, &frame, &q, &people);
+                let sentence_like = covers_sentence(text, s_span, &frame);
+                if attribution.is_none() && len_words < 4 && !(q.closed_sentence && sentence_like) {
+                    continue; // a scare quote or a title
+                }
+                let kind = if sentence_like {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Mixed
+                };
+                let (speaker, speaker_span, cue) = match attribution {
+                    Some(a) => (a.name, a.mention, Some(a.cue)),
+                    None => {
+                        // A floating quote: the current speaker, if one spoke just before.
+                        let inherited = current
+                            .as_ref()
+                            .filter(|(_, cp)| p.saturating_sub(*cp) <= 2 && kind == QuoteKind::Direct)
+                            .map(|(name, _)| name.clone());
+                        (inherited, None, None)
+                    }
+                };
+                if let Some(name) = &speaker {
+                    current = Some((name.clone(), p));
+                    people.note_speaker(name);
+                }
+                quotes.push(Quote {
+                    span: q.span,
+                    parts: q.parts,
+                    kind,
+                    speaker,
+                    speaker_span,
+                    cue,
+                    paragraph: p,
+                    sentence: si,
+                });
+            }
+            // Indirect speech in sentences without quote marks of their own.
+            if !words.iter().any(|w| raw_covers_any(&raw, w.span)) {
+                if let Some(q) = indirect(text, &words, &people, p, si) {
+                    if let Some(name) = &q.speaker {
+                        current = Some((name.clone(), p));
+                        people.note_speaker(name);
+                    }
+                    quotes.push(q);
+                }
+            }
+            if let Some(n) = named {
+                people.subjects.retain(|s| *s != n);
+                people.subjects.push(n);
+            }
+        }
+    }
+    quotes
+}
+
+/// A direct quote before attribution.
+#[derive(Debug, Clone)]
+struct RawQuote {
+    span: Span,
+    parts: Vec<Span>,
+    /// Closed with sentence punctuation inside the marks (`…."`).
+    closed_sentence: bool,
+}
+
+fn raw_covers(qs: &[RawQuote], s: Span) -> bool {
+    qs.iter().any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+}
+
+fn raw_covers_any(qs: &[RawQuote], s: Span) -> bool {
+    // Quotes are sorted by start; only those that start before `s` can cover it.
+    let i = qs.partition_point(|q| q.span.start <= s.start);
+    qs[..i].iter().rev().take(8).any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+}
+
+/// The closing marks an opening mark accepts (mismatched pairs included).
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”', '"', '“'],
+        '"' => &['"', '”', '“'],
+        '„' => &['“', '”', '"'],
+        '«' => &['»'],
+        '»' => &['«'], // Danish and some German typesetting: »…«
+        '‹' => &['›'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        _ => &[],
+    }
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/:".contains(c),
+    }
+}
+
+/// Pairs quote marks over the body paragraphs. A paragraph that ends inside a quote continues
+/// it only when the next body paragraph opens with a quote mark (the newspaper convention);
+/// otherwise the quote ends with its paragraph.
+fn direct_spans(doc: &Document) -> Vec<RawQuote> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    // (opening mark, byte of the mark, parts so far, start of the current part)
+    let mut open: Option<(char, usize, Vec<Span>, usize)> = None;
+    let body: Vec<Span> = doc.body().map(|p| p.span).collect();
+    for (bi, &para) in body.iter().enumerate() {
+        let s = para.slice(text);
+        let mut chars = s.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        if let Some((mark, start, mut parts, part_start)) = open.take() {
+            // Carried over: the paragraph must re-open the quote to continue it.
+            let lead = s.len() - s.trim_start().len();
+            match s[lead..].chars().next() {
+                Some(c) if !closers(c).is_empty() => {
+                    parts.push(Span::new(part_start, body[bi - 1].end));
+                    while chars.peek().is_some_and(|&(i, _)| i <= lead) {
+                        chars.next();
+                    }
+                    open = Some((mark, start, parts, para.start + lead + c.len_utf8()));
+                    prev = Some(c);
+                }
+                _ => finish(text, &mut out, start, parts, part_start, body[bi - 1].end, false),
+            }
+        }
+        while let Some((i, c)) = chars.next() {
+            let at = para.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            // NYT style: two apostrophes or backticks as one double mark.
+            let (c, width) = match (c, next) {
+                ('\'', Some('\'')) | ('`', Some('`')) => {
+                    chars.next();
+                    (if c == '`' { '“' } else { '"' }, 2)
+                }
+                _ => (c, c.len_utf8()),
+            };
+            match &mut open {
+                Some((mark, start, parts, part_start)) => {
+                    let is_close = if width == 2 && c == '"' {
+                        true
+                    } else {
+                        closers(*mark).contains(&c)
+                            && !(c == '’' && next.is_some_and(char::is_alphanumeric))
+                    };
+                    // A straight mark directly after a space and before a word opens a nested
+                    // quote rather than closing; nested quotes stay inside the outer one.
+                    let nested_open = c == '"' && *mark != '"' && is_open_context(prev)
+                        && next.is_some_and(|n| !n.is_whitespace());
+                    if is_close && !nested_open {
+                        let parts = std::mem::take(parts);
+                        let (start, part_start) = (*start, *part_start);
+                        finish(text, &mut out, start, parts, part_start, at, true);
+                        open = None;
+                    }
+                }
+                None => {
+                    let opens = match c {
+                        '“' | '„' | '«' | '‹' | '「' | '『' => true,
+                        '»' => next.is_some_and(|n| !n.is_whitespace()) && is_open_context(prev),
+                        '"' => is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()),
+                        '‘' | '‚' => is_open_context(prev),
+                        _ => false,
+                    };
+                    if opens {
+                        open = Some((c, at, Vec::new(), at + width));
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        // A single-quote that never closed in its paragraph was an apostrophe or a slip.
+        if let Some((mark, ..)) = &open {
+            if matches!(mark, '‘' | '‚' | '‹' | '「' | '『') {
+                open = None;
+            }
+        }
+    }
+    if let (Some((_, start, parts, part_start)), Some(last)) = (open, body.last()) {
+        finish(text, &mut out, start, parts, part_start, last.end, false);
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// Records a quote whose last part runs from `part_start` to `end` (the closing mark's byte, or
+/// the paragraph's end when it never closed).
+fn finish(
+    text: &str,
+    out: &mut Vec<RawQuote>,
+    start: usize,
+    mut parts: Vec<Span>,
+    part_start: usize,
+    end: usize,
+    closed: bool,
+) {
+    parts.push(Span::new(part_start, end));
+    let parts: Vec<Span> = parts
+        .into_iter()
+        .map(|p| trim_part(text, p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some(last) = parts.last() else {
+        return;
+    };
+    let inner = last.slice(text);
+    let closed_sentence = inner.ends_with(['.', '!', '?', ',']) || inner.ends_with("…");
+    let close_end = if closed {
+        end + text[end..].chars().next().map_or(0, char::len_utf8)
+    } else {
+        end
+    };
+    out.push(RawQuote {
+        span: Span::new(start, close_end),
+        parts,
+        closed_sentence,
+    });
+}
+
+/// Trims spaces and trailing commas from a quoted part (`"…absurd," he said` quotes "absurd").
+fn trim_part(text: &str, p: Span) -> Span {
+    let s = p.slice(text);
+    let t = s.trim().trim_end_matches([',', ';', ':']).trim_end();
+    let lead = s.len() - s.trim_start().len();
+    Span::new(p.start + lead, p.start + lead + t.len())
+}
+
+/// Joins `"A," he said, "B."` into one quote with two parts: adjacent quotes in one paragraph
+/// whose gap is a short attribution and whose first part ends open (a comma, no full stop).
+fn merge_split_quotes(text: &str, qs: &mut Vec<RawQuote>) {
+    let mut out: Vec<RawQuote> = Vec::with_capacity(qs.len());
+    for q in qs.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.span.end.min(q.span.start)..q.span.start];
+            let prev_inner_end = prev.parts.last().map_or(prev.span.end, |p| p.end);
+            let prev_tail = &text[prev_inner_end..prev.span.end];
+            let gap_words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let open_end = prev_tail.contains(',') || !prev_tail.contains(['.', '!', '?']);
+            if !gap.contains('\n')
+                && (1..=8).contains(&gap_words.len())
+                && gap_words.iter().any(|w| is_cue(w))
+                && open_end
+                && gap.trim_end().ends_with([',', ':'])
+            {
+                prev.parts.extend(q.parts);
+                prev.span = Span::new(prev.span.start, q.span.end);
+                prev.closed_sentence = q.closed_sentence;
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    *qs = out;
+}
+
+/// A word of a sentence.
+#[derive(Debug, Clone)]
+struct Word {
+    span: Span,
+    text: String,
+}
+
+impl Word {
+    fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// Words (letters and digits, with inner apostrophes, dots and hyphens) of `span`.
+fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let joins = matches!(c, '\'' | '’' | '.' | '-') && start.is_some() && next.is_some_and(char::is_alphanumeric);
+        if c.is_alphanumeric() || joins {
+            start.get_or_insert(i);
+        } else if let Some(a) = start.take() {
+            out.push(Word {
+                span: Span::new(span.start + a, span.start + i),
+                text: s[a..i].to_string(),
+            });
+        }
+    }
+    if let Some(a) = start {
+        out.push(Word {
+            span: Span::new(span.start + a, span.end),
+            text: s[a..].to_string(),
+        });
+    }
+    out
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The quote stands as the sentence: at most a short attribution around it.
+fn covers_sentence(text: &str, sentence: Span, frame: &[&Word]) -> bool {
+    let _ = (text, sentence);
+    frame.len() <= 6
+}
+
+/// Reporting verbs and nouns, lowercase, every form.
+const CUES: &[&str] = &[
+    "acknowledged", "acknowledges", "add", "added", "adding", "adds", "admit", "admits", "admitted",
+    "advised", "agreed", "agrees", "announced", "announces", "argue", "argued", "argues", "arguing",
+    "ask", "asked", "asking", "asks", "assert", "asserted", "asserts", "assured", "believes",
+    "called", "calling", "calls", "cautioned", "charged", "cited", "cites", "citing", "claim",
+    "claimed", "claiming", "claims", "commented", "complained", "concluded", "conceded", "confirmed",
+    "confirms", "contend", "contended", "contends", "continued", "cried", "declared", "declares",
+    "denied", "denies", "described", "describes", "described", "emphasized", "emphasised",
+    "estimated", "explain", "explained", "explaining", "explains", "expressed", "hoped", "insist",
+    "insisted", "insists", "maintained", "mentioned", "noted", "notes", "noting", "observed",
+    "pointed", "predicted", "promised", "recalled", "recalls", "referred", "remarked", "replied", "reported",
+    "reports", "responded", "said", "say", "saying", "says", "shouted", "speaking", "state",
+    "stated", "states", "stating", "stressed", "suggested", "suggests", "tell", "telling", "tells",
+    "testified", "thinks", "told", "tweeted", "urged", "warned", "warns", "wrote", "writes",
+];
+
+/// A reporting verb as written (lowercase: "States" in "United States" is not one).
+fn is_cue(word: &str) -> bool {
+    CUES.contains(&word)
+}
+
+/// Verbs that introduce indirect speech (a narrower set: "called" or "cited" do not).
+const INDIRECT_CUES: &[&str] = &[
+    "acknowledged", "added", "admitted", "announced", "argued", "argues", "asserted", "claimed",
+    "claims", "concluded", "confirmed", "contended", "declared", "denied", "explained", "insisted",
+    "insists", "maintained", "noted", "predicted", "reported", "reports", "said", "says",
+    "stated", "stressed", "suggested", "told", "warned", "warns", "wrote",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Lowercase nouns that, after "the", describe a speaker ("the company said").
+const DESCRIPTIONS: &[&str] = &[
+    "agency", "authorities", "bank", "company", "court", "department", "firm", "government",
+    "group", "lab", "ministry", "minister", "newspaper", "office", "official", "officials",
+    "organisation", "organization", "paper", "police", "president", "prosecutor", "report",
+    "spokesman", "spokeswoman", "spokesperson", "statement", "minister", "senator", "statement",
+];
+
+/// Words that make a capitalised run an organisation.
+const ORG_WORDS: &[&str] = &[
+    "Agency", "Association", "Bank", "Board", "Bureau", "Co", "Commission", "Committee", "Company",
+    "Corp", "Corporation", "Council", "Court", "Department", "Foundation", "Government", "Group",
+    "Inc", "Institute", "Interpol", "Journal", "Kremlin", "Lab", "Labs", "Ltd", "Ministry", "News",
+    "Office", "Organization", "Party", "Police", "Post", "Reuters", "Service", "Times", "Union",
+    "University", "AFP", "TASS", "Senate", "Congress", "House", "Pentagon", "FBI", "NATO",
+];
+
+/// Titles and roles before a name ("Kremlin spokesman Dmitry Peskov", "Sen. X").
+fn is_title_word(w: &str) -> bool {
+    crate::text::lexicon::is_title(w)
+        || matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "president" | "minister" | "spokesman" | "spokeswoman" | "sen" | "rep" | "gov"
+                | "senator" | "governor" | "mayor" | "chief" | "director" | "secretary"
+                | "chairman" | "ceo" | "founder" | "prime" | "premier" | "judge" | "general"
+                | "mr" | "mrs" | "ms" | "dr" | "prof"
+        )
+}
+
+/// Lowercase words that may sit inside a name ("Bank of England", "bin Salman").
+fn is_name_joiner(w: &str) -> bool {
+    matches!(w, "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da" | "for" | "and")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntityType {
+    Person,
+    Org,
+}
+
+fn name_type(name: &str) -> EntityType {
+    let org = name
+        .split_whitespace()
+        .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')) || w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.len() <= 5);
+    if org || name.split_whitespace().count() == 1 && ORG_WORDS.contains(&name) {
+        EntityType::Org
+    } else {
+        EntityType::Person
+    }
+}
+
+/// Names seen so far, for resolving pronouns, descriptions and surnames.
+#[derive(Debug, Default)]
+struct Mentions {
+    /// Speakers in order of their last quote.
+    speakers: Vec<String>,
+    /// Named people and organisations in order of mention.
+    names: Vec<(String, EntityType)>,
+    /// Named subjects of sentences, in order (the most salient referents).
+    subjects: Vec<String>,
+    /// The named subject of the sentence being read.
+    current_subject: Option<String>,
+}
+
+impl Mentions {
+    fn note_speaker(&mut self, name: &str) {
+        self.speakers.retain(|s| s != name);
+        self.speakers.push(name.to_string());
+        self.note_name(name);
+    }
+
+    fn note_name(&mut self, name: &str) {
+        let t = name_type(name);
+        self.names.retain(|(n, _)| n != name);
+        self.names.push((name.to_string(), t));
+    }
+
+    /// Notes the capitalised runs (not the first word of the sentence unless it is a name run
+    /// of two or more words) of a sentence's frame.
+    fn note_sentence(&mut self, _text: &str, frame: &[&Word]) {
+        let mut i = 0;
+        while i < frame.len() {
+            if frame[i].capitalised() && !is_title_word(&frame[i].text) {
+                let run = name_run(frame, i);
+                let n = run.len();
+                let single_org = n == 1 && name_type(&frame[i].text) == EntityType::Org;
+                if n >= 2 || (i > 0 && single_org) {
+                    let name = join(&run);
+                    if !PRONOUNS.contains(&name.to_lowercase().as_str()) {
+                        self.note_name(&name);
+                    }
+                }
+                i += n.max(1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// The full form of a name: "Peskov" after "Dmitry Peskov" is Dmitry Peskov; "Kaspersky"
+    /// after "Kaspersky Lab" is Kaspersky Lab (the most recent such name wins).
+    fn expand(&self, name: &str) -> String {
+        if !name.contains(' ') {
+            for (n, t) in self.names.iter().rev() {
+                let mut ws = n.split_whitespace();
+                let hit = match t {
+                    EntityType::Person => ws.next_back() == Some(name),
+                    EntityType::Org => ws.next() == Some(name),
+                };
+                if hit && n != name {
+                    return n.clone();
+                }
+            }
+        }
+        name.to_string()
+    }
+
+    /// What a pronoun or description of type `t` refers to: the subject of this sentence, else
+    /// the last speaker, else the last named subject, else the last name of that type.
+    fn last(&self, t: EntityType) -> Option<String> {
+        let of_type = |s: &&String| name_type(s) == t;
+        self.current_subject
+            .iter()
+            .find(of_type)
+            .or_else(|| self.speakers.iter().rev().find(of_type))
+            .or_else(|| self.subjects.iter().rev().find(of_type))
+            .cloned()
+            .or_else(|| self.names.iter().rev().find(|(_, x)| *x == t).map(|(n, _)| n.clone()))
+    }
+}
+
+/// A capitalised name run starting at `i` (joiners allowed inside, a possessive ends it).
+fn name_run<'a>(ws: &[&'a Word], i: usize) -> Vec<&'a Word> {
+    let mut run = Vec::new();
+    let mut j = i;
+    while j < ws.len() {
+        let w = ws[j];
+        if w.capitalised() {
+            run.push(w);
+            if w.text.ends_with("'s") || w.text.ends_with("’s") {
+                break;
+            }
+        } else if is_name_joiner(&w.text) && j + 1 < ws.len() && ws[j + 1].capitalised() && !run.is_empty() {
+            run.push(w);
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    run
+}
+
+fn join(ws: &[&Word]) -> String {
+    let mut s = String::new();
+    for w in ws {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w.text.trim_end_matches("'s").trim_end_matches("’s"));
+    }
+    s
+}
+
+/// An attribution: the cue, the mention and the resolved name.
+struct Attribution {
+    cue: String,
+    mention: Option<Span>,
+    name: Option<String>,
+}
+
+/// Finds the attribution of quote `q` among the frame words of its sentence: the cues nearest
+/// the quote (after it first, `"…," he said`; then before it, `He said: "…"`), each tried for a
+/// speaker next to it; failing that, the sentence's subject (`Kaspersky Lab referred to the
+/// reports as "unsubstantiated claims"`).
+fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Option<Attribution> {
+    // "according to X"
+    for (i, w) in frame.iter().enumerate() {
+        if w.lower() == "according" && frame.get(i + 1).is_some_and(|n| n.lower() == "to") {
+            if let Some((mention, name)) = speaker_right(frame, i + 2, people) {
+                return Some(Attribution {
+                    cue: "according to".into(),
+                    mention: Some(mention),
+                    name: Some(name),
+                });
+            }
+        }
+    }
+    let after = (0..frame.len()).filter(|&i| frame[i].span.start >= q.span.end).take(8);
+    let before = (0..frame.len()).rev().filter(|&i| frame[i].span.end <= q.span.start);
+    let mut first_cue: Option<String> = None;
+    for i in after.chain(before) {
+        let w = frame[i];
+        if !is_cue(&w.text) {
+            continue;
+        }
+        // "the reports", "media reports": a noun, not a verb
+        if i > 0 && matches!(frame[i - 1].lower().as_str(), "the" | "a" | "an" | "media" | "news" | "these" | "those" | "such" | "his" | "her" | "its" | "their") {
+            continue;
+        }
+        first_cue.get_or_insert_with(|| w.text.clone());
+        let after_quote = w.span.start >= q.span.end;
+        // Speaker to the left of the verb (only words after the quote when the quote precedes).
+        let left_limit = if after_quote {
+            frame.iter().position(|x| x.span.start >= q.span.end).unwrap_or(i)
+        } else {
+            0
+        };
+        let left = speaker_left(text, frame, left_limit, i, people);
+        let right = if after_quote && left.is_none() {
+            speaker_right(frame, i + 1, people)
+        } else {
+            None
+        };
+        if let Some((mention, name)) = left.or(right) {
+            return Some(Attribution {
+                cue: w.text.clone(),
+                mention: Some(mention),
+                name: Some(name),
+            });
+        }
+    }
+    let colon = text[..q.span.start].trim_end().ends_with(':');
+    if first_cue.is_none() && !colon {
+        return None;
+    }
+    let upto = frame.iter().position(|w| w.span.start >= q.span.start).unwrap_or(frame.len());
+    let subject = subject(text, frame, upto, people);
+    Some(Attribution {
+        cue: first_cue.unwrap_or_else(|| ":".into()),
+        mention: subject.as_ref().map(|s| s.0),
+        name: subject.map(|s| s.1),
+    })
+}
+
+/// The grammatical subject of a sentence, from the frame words before `upto`: after a leading
+/// prepositional phrase ("In a statement on its website, …"), the first name, pronoun or
+/// description.
+fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Option<(Span, String)> {
+    let mut i = 0;
+    if frame.first().is_some_and(|w| matches!(w.lower().as_str(), "in" | "on" | "at" | "after" | "before" | "during" | "meanwhile" | "earlier" | "later" | "separately" | "since" | "when" | "while")) {
+        while i + 1 < upto && !text[frame[i].span.end..frame[i + 1].span.start].contains(',') {
+            i += 1;
+        }
+        i += 1;
+    }
+    // the subject ends before its verb: the first lowercase word that is not part of a
+    // description or a name
+    let mut j = i;
+    while j < upto {
+        let w = frame[j];
+        let l = w.lower();
+        let part = w.capitalised()
+            || matches!(l.as_str(), "the" | "a" | "an")
+            || is_name_joiner(&l)
+            || (j > i && DESCRIPTIONS.contains(&l.as_str()))
+            || (j == i && PRONOUNS.contains(&l.as_str()))
+            || (j > i && j + 1 < upto && DESCRIPTIONS.contains(&frame[j + 1].lower().as_str()));
+        if !part {
+            break;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    speaker_left(text, frame, i, j.min(upto).max(i + 1).min(frame.len()), people)
+        .or_else(|| speaker_left(text, frame, i.saturating_sub(1), j, people))
+}
+
+/// The speaker ending just before frame word `v` (the verb), no further left than `limit`.
+fn speaker_left(
+    text: &str,
+    frame: &[&Word],
+    limit: usize,
+    v: usize,
+    people: &Mentions,
+) -> Option<(Span, String)> {
+    if v == 0 || v <= limit {
+        return None;
+    }
+    let mut end = v; // exclusive
+    // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
+    let gap = frame.get(v).map_or("", |w| &text[frame[v - 1].span.end..w.span.start]);
+    if gap.contains(',') {
+        let mut k = v - 1;
+        while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
+            k -= 1;
+        }
+        if k > limit && v - k <= 6 {
+            end = k;
+        }
+    }
+    // Adverbs between subject and verb: "he also said", "she later told".
+    while end > limit + 1 && matches!(frame[end - 1].lower().as_str(), "also" | "later" | "then" | "previously" | "earlier" | "has" | "had" | "have" | "was" | "is" | "would" | "will") {
+        end -= 1;
+    }
+    let last = frame[end - 1];
+    let lower = last.lower();
+    if PRONOUNS.contains(&lower.as_str()) {
+        let t = if matches!(lower.as_str(), "it" | "they" | "we") {
+            EntityType::Org
+        } else {
+            EntityType::Person
+        };
+        let name = people.last(t)?;
+        return Some((last.span, name));
+    }
+    if !last.capitalised() && DESCRIPTIONS.contains(&lower.as_str()) {
+        // "the company", "the cybersecurity firm", "a Kremlin spokesman"
+        let mut k = end - 1;
+        while k > limit && k + 4 > end && !matches!(frame[k - 1].lower().as_str(), "the" | "a" | "an") {
+            k -= 1;
+        }
+        let start = if k > limit { frame[k - 1].span.start } else { last.span.start };
+        let t = if matches!(lower.as_str(), "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "president" | "official" | "prosecutor" | "senator") {
+            EntityType::Person
+        } else {
+            EntityType::Org
+        };
+        let name = people.last(t)?;
+        return Some((Span::new(start, last.span.end), name));
+    }
+    if last.capitalised() {
+        let mut k = end - 1;
+        while k > limit && (frame[k - 1].capitalised() || is_name_joiner(&frame[k - 1].text)) && !text[frame[k - 1].span.end..frame[k].span.start].contains([',', '"', '“', '”']) {
+            k -= 1;
+        }
+        while k < end - 1 && (is_title_word(&frame[k].text) || is_name_joiner(&frame[k].text) || frame[k].text.ends_with("'s")) {
+            k += 1;
+        }
+        let run: Vec<&Word> = frame[k..end].to_vec();
+        let name = people.expand(&join(&run));
+        if is_title_word(&name) || name.is_empty() {
+            return None;
+        }
+        return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+    }
+    None
+}
+
+/// The speaker starting at frame word `i` (after the verb): a name, "the company", a pronoun.
+fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, String)> {
+    let w = frame.get(i)?;
+    let lower = w.lower();
+    if PRONOUNS.contains(&lower.as_str()) {
+        let t = if matches!(lower.as_str(), "he" | "she" | "i") { EntityType::Person } else { EntityType::Org };
+        return Some((w.span, people.last(t)?));
+    }
+    if matches!(lower.as_str(), "the" | "a" | "an") {
+        // "said the company", "said a Kremlin spokesman, Dmitry Peskov"
+        let mut k = i + 1;
+        while k < frame.len() && k < i + 5 && !DESCRIPTIONS.contains(&frame[k].lower().as_str()) {
+            k += 1;
+        }
+        if k < frame.len() && DESCRIPTIONS.contains(&frame[k].lower().as_str()) {
+            // a name right after the description wins
+            if let Some(n) = frame.get(k + 1).filter(|n| n.capitalised()) {
+                let run = name_run(frame, k + 1);
+                let _ = n;
+                let name = people.expand(&join(&run));
+                return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+            }
+            let t = if matches!(frame[k].lower().as_str(), "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "president" | "official") { EntityType::Person } else { EntityType::Org };
+            return Some((Span::new(w.span.start, frame[k].span.end), people.last(t)?));
+        }
+        return None;
+    }
+    if w.capitalised() {
+        let mut k = i;
+        while k < frame.len() && is_title_word(&frame[k].text) {
+            k += 1;
+        }
+        // lowercase role words between title-case ones: "Kremlin spokesman Dmitry Peskov"
+        let mut j = k;
+        while j < frame.len() && j < k + 3 && !frame[j].capitalised() {
+            j += 1;
+        }
+        let start = if j < frame.len() && frame[j].capitalised() && j > k { j } else { k };
+        let run = name_run(frame, start);
+        if run.is_empty() {
+            return None;
+        }
+        let name = people.expand(&join(&run));
+        return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+    }
+    None
+}
+
+/// Indirect speech: `SUBJECT (adverbs) VERB (that) CLAUSE` or `according to X, CLAUSE`.
+fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) -> Option<Quote> {
+    let frame: Vec<&Word> = words.iter().collect();
+    for (v, w) in frame.iter().enumerate() {
+        let lower = w.lower();
+        if !INDIRECT_CUES.contains(&lower.as_str()) || v == 0 {
+            continue;
+        }
+        let (mention, name) = speaker_left(text, &frame, 0, v, people)?;
+        // The reported clause: after "that" when it comes within a few words, else after the
+        // verb and its object ("told reporters").
+        let mut c = v + 1;
+        if lower == "told" {
+            c += 1;
+        }
+        for k in v + 1..(v + 8).min(frame.len()) {
+            if frame[k].lower() == "that" {
+                c = k + 1;
+                break;
+            }
+        }
+        if frame.len() < c + 4 {
+            return None;
+        }
+        let start = frame[c].span.start;
+        let end = frame[frame.len() - 1].span.end;
+        let span = Span::new(start, end);
+        return Some(Quote {
+            span,
+            parts: vec![span],
+            kind: QuoteKind::Indirect,
+            speaker: Some(name),
+            speaker_span: Some(mention),
+            cue: Some(w.text.clone()),
+            paragraph: p,
+            sentence: si,
+        });
+    }
+    // "According to X, CLAUSE"
+    if frame.len() > 6 && frame[0].lower() == "according" && frame[1].lower() == "to" {
+        let (mention, name) = speaker_right(&frame, 2, people)?;
+        let after = frame.iter().position(|w| w.span.start > mention.end && text[mention.end..w.span.start].contains(','))?;
+        let span = Span::new(frame[after].span.start, frame[frame.len() - 1].span.end);
+        return Some(Quote {
+            span,
+            parts: vec![span],
+            kind: QuoteKind::Indirect,
+            speaker: Some(name),
+            speaker_span: Some(mention),
+            cue: Some("according to".into()),
+            paragraph: p,
+            sentence: si,
+        });
+    }
+    None
+}
