@@ -66,6 +66,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
     let mut people = Mentions::default();
     let mut current: Option<(String, usize)> = None; // speaker and paragraph of the last quote
     let mut r = 0;
+    // spans of direct quotes so far: a sentence inside one is not indirect speech
+    let mut direct_spans_seen: Vec<Span> = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
         if para.kind != BlockKind::Body {
             continue;
@@ -88,8 +90,13 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .filter(|(m, _)| m.slice(text).starts_with(char::is_uppercase))
                 .map(|(_, n)| n);
             people.current_subject = named.clone();
+            let mut had_direct = false;
             for q in here {
-                let len_words = q.parts.iter().map(|p| count_words(p.slice(text))).sum::<usize>();
+                let len_words = q
+                    .parts
+                    .iter()
+                    .map(|p| count_words(p.slice(text)))
+                    .sum::<usize>();
                 let attribution = attribute(text, &frame, &q, &people);
                 let sentence_like = covers_sentence(text, s_span, &frame);
                 if attribution.is_none() && len_words < 4 && !(q.closed_sentence && sentence_like) {
@@ -100,13 +107,19 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 } else {
                     QuoteKind::Mixed
                 };
+                had_direct |= kind == QuoteKind::Direct;
+                if kind == QuoteKind::Direct {
+                    direct_spans_seen.push(q.span);
+                }
                 let (speaker, speaker_span, cue) = match attribution {
                     Some(a) => (a.name, a.mention, Some(a.cue)),
                     None => {
                         // A floating quote: the current speaker, if one spoke just before.
                         let inherited = current
                             .as_ref()
-                            .filter(|(_, cp)| p.saturating_sub(*cp) <= 2 && kind == QuoteKind::Direct)
+                            .filter(|(_, cp)| {
+                                p.saturating_sub(*cp) <= 2 && kind == QuoteKind::Direct
+                            })
                             .map(|(name, _)| name.clone());
                         (inherited, None, None)
                     }
@@ -126,8 +139,12 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     sentence: si,
                 });
             }
-            // Indirect speech in sentences without quote marks of their own.
-            if !words.iter().any(|w| raw_covers_any(&raw, w.span)) {
+            // Indirect speech, in sentences that are not a direct quote (a reported clause may
+            // hold a few quoted words: `Peskov said the reports were "absurd."`).
+            let in_direct = direct_spans_seen
+                .iter()
+                .any(|d: &Span| d.start < s_span.end && s_span.start < d.end);
+            if !had_direct && !in_direct {
                 if let Some(q) = indirect(text, &words, &people, p, si) {
                     if let Some(name) = &q.speaker {
                         current = Some((name.clone(), p));
@@ -155,13 +172,18 @@ struct RawQuote {
 }
 
 fn raw_covers(qs: &[RawQuote], s: Span) -> bool {
-    qs.iter().any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+    qs.iter()
+        .any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
 }
 
 fn raw_covers_any(qs: &[RawQuote], s: Span) -> bool {
     // Quotes are sorted by start; only those that start before `s` can cover it.
     let i = qs.partition_point(|q| q.span.start <= s.start);
-    qs[..i].iter().rev().take(8).any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+    qs[..i]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
 }
 
 /// The closing marks an opening mark accepts (mismatched pairs included).
@@ -213,7 +235,15 @@ fn direct_spans(doc: &Document) -> Vec<RawQuote> {
                     open = Some((mark, start, parts, para.start + lead + c.len_utf8()));
                     prev = Some(c);
                 }
-                _ => finish(text, &mut out, start, parts, part_start, body[bi - 1].end, false),
+                _ => finish(
+                    text,
+                    &mut out,
+                    start,
+                    parts,
+                    part_start,
+                    body[bi - 1].end,
+                    false,
+                ),
             }
         }
         while let Some((i, c)) = chars.next() {
@@ -237,7 +267,9 @@ fn direct_spans(doc: &Document) -> Vec<RawQuote> {
                     };
                     // A straight mark directly after a space and before a word opens a nested
                     // quote rather than closing; nested quotes stay inside the outer one.
-                    let nested_open = c == '"' && *mark != '"' && is_open_context(prev)
+                    let nested_open = c == '"'
+                        && *mark != '"'
+                        && is_open_context(prev)
                         && next.is_some_and(|n| !n.is_whitespace());
                     if is_close && !nested_open {
                         let parts = std::mem::take(parts);
@@ -326,7 +358,10 @@ fn merge_split_quotes(text: &str, qs: &mut Vec<RawQuote>) {
             let gap = &text[prev.span.end.min(q.span.start)..q.span.start];
             let prev_inner_end = prev.parts.last().map_or(prev.span.end, |p| p.end);
             let prev_tail = &text[prev_inner_end..prev.span.end];
-            let gap_words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let gap_words: Vec<&str> = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
             let open_end = prev_tail.contains(',') || !prev_tail.contains(['.', '!', '?']);
             if !gap.contains('\n')
                 && (1..=8).contains(&gap_words.len())
@@ -369,7 +404,9 @@ fn words(text: &str, span: Span) -> Vec<Word> {
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let joins = matches!(c, '\'' | '’' | '.' | '-') && start.is_some() && next.is_some_and(char::is_alphanumeric);
+        let joins = matches!(c, '\'' | '’' | '.' | '-')
+            && start.is_some()
+            && next.is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() || joins {
             start.get_or_insert(i);
         } else if let Some(a) = start.take() {
@@ -389,7 +426,9 @@ fn words(text: &str, span: Span) -> Vec<Word> {
 }
 
 fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The quote stands as the sentence: at most a short attribution around it.
@@ -400,19 +439,117 @@ fn covers_sentence(text: &str, sentence: Span, frame: &[&Word]) -> bool {
 
 /// Reporting verbs and nouns, lowercase, every form.
 const CUES: &[&str] = &[
-    "acknowledged", "acknowledges", "add", "added", "adding", "adds", "admit", "admits", "admitted",
-    "advised", "agreed", "agrees", "announced", "announces", "argue", "argued", "argues", "arguing",
-    "ask", "asked", "asking", "asks", "assert", "asserted", "asserts", "assured", "believes",
-    "called", "calling", "calls", "cautioned", "charged", "cited", "cites", "citing", "claim",
-    "claimed", "claiming", "claims", "commented", "complained", "concluded", "conceded", "confirmed",
-    "confirms", "contend", "contended", "contends", "continued", "cried", "declared", "declares",
-    "denied", "denies", "described", "describes", "described", "emphasized", "emphasised",
-    "estimated", "explain", "explained", "explaining", "explains", "expressed", "hoped", "insist",
-    "insisted", "insists", "maintained", "mentioned", "noted", "notes", "noting", "observed",
-    "pointed", "predicted", "promised", "recalled", "recalls", "referred", "remarked", "replied", "reported",
-    "reports", "responded", "said", "say", "saying", "says", "shouted", "speaking", "state",
-    "stated", "states", "stating", "stressed", "suggested", "suggests", "tell", "telling", "tells",
-    "testified", "thinks", "told", "tweeted", "urged", "warned", "warns", "wrote", "writes",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "advised",
+    "agreed",
+    "agrees",
+    "announced",
+    "announces",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "assert",
+    "asserted",
+    "asserts",
+    "assured",
+    "believes",
+    "called",
+    "calling",
+    "calls",
+    "cautioned",
+    "charged",
+    "cited",
+    "cites",
+    "citing",
+    "claim",
+    "claimed",
+    "claiming",
+    "claims",
+    "commented",
+    "complained",
+    "concluded",
+    "conceded",
+    "confirmed",
+    "confirms",
+    "contend",
+    "contended",
+    "contends",
+    "continued",
+    "cried",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "described",
+    "describes",
+    "described",
+    "emphasized",
+    "emphasised",
+    "estimated",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "expressed",
+    "hoped",
+    "insist",
+    "insisted",
+    "insists",
+    "maintained",
+    "mentioned",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "pointed",
+    "predicted",
+    "promised",
+    "recalled",
+    "recalls",
+    "referred",
+    "remarked",
+    "replied",
+    "reported",
+    "reports",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "shouted",
+    "speaking",
+    "state",
+    "stated",
+    "states",
+    "stating",
+    "stressed",
+    "suggested",
+    "suggests",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "thinks",
+    "told",
+    "tweeted",
+    "urged",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
 ];
 
 /// A reporting verb as written (lowercase: "States" in "United States" is not one).
@@ -422,29 +559,212 @@ fn is_cue(word: &str) -> bool {
 
 /// Verbs that introduce indirect speech (a narrower set: "called" or "cited" do not).
 const INDIRECT_CUES: &[&str] = &[
-    "acknowledged", "added", "admitted", "announced", "argued", "argues", "asserted", "claimed",
-    "claims", "concluded", "confirmed", "contended", "declared", "denied", "explained", "insisted",
-    "insists", "maintained", "noted", "predicted", "reported", "reports", "said", "says",
-    "stated", "stressed", "suggested", "told", "warned", "warns", "wrote",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
+    "argue",
+    "argued",
+    "argues",
+    "asserted",
+    "believe",
+    "believes",
+    "claim",
+    "claimed",
+    "claims",
+    "concede",
+    "conceded",
+    "concedes",
+    "concluded",
+    "confirmed",
+    "confirms",
+    "contended",
+    "declared",
+    "denied",
+    "denies",
+    "estimate",
+    "estimated",
+    "estimates",
+    "explain",
+    "explained",
+    "explains",
+    "expects",
+    "found",
+    "insist",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "note",
+    "noted",
+    "notes",
+    "predicted",
+    "predicts",
+    "report",
+    "reported",
+    "reports",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "suggest",
+    "suggested",
+    "suggests",
+    "tell",
+    "tells",
+    "told",
+    "warn",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
 ];
+
+/// Cue forms that are also nouns ("a final report", "the claims").
+const AMBIGUOUS_CUES: &[&str] = &[
+    "claim",
+    "claims",
+    "estimate",
+    "estimates",
+    "found",
+    "note",
+    "notes",
+    "report",
+    "reports",
+    "states",
+    "warns",
+];
+
+/// Words that open a time, place or manner phrase after a verb ("said on Thursday that").
+fn is_adverbial_start(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "recently"
+            | "previously"
+            | "also"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "of"
+            | "about"
+            | "to"
+            | "with"
+            | "for"
+            | "from"
+            | "through"
+    )
+}
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 /// Lowercase nouns that, after "the", describe a speaker ("the company said").
 const DESCRIPTIONS: &[&str] = &[
-    "agency", "authorities", "bank", "company", "court", "department", "firm", "government",
-    "group", "lab", "ministry", "minister", "newspaper", "office", "official", "officials",
-    "organisation", "organization", "paper", "police", "president", "prosecutor", "report",
-    "spokesman", "spokeswoman", "spokesperson", "statement", "minister", "senator", "statement",
+    "agency",
+    "authorities",
+    "bank",
+    "company",
+    "court",
+    "department",
+    "firm",
+    "government",
+    "group",
+    "lab",
+    "ministry",
+    "minister",
+    "newspaper",
+    "office",
+    "official",
+    "officials",
+    "organisation",
+    "organization",
+    "paper",
+    "police",
+    "president",
+    "prosecutor",
+    "report",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "minister",
+    "senator",
+    "statement",
 ];
 
 /// Words that make a capitalised run an organisation.
 const ORG_WORDS: &[&str] = &[
-    "Agency", "Association", "Bank", "Board", "Bureau", "Co", "Commission", "Committee", "Company",
-    "Corp", "Corporation", "Council", "Court", "Department", "Foundation", "Government", "Group",
-    "Inc", "Institute", "Interpol", "Journal", "Kremlin", "Lab", "Labs", "Ltd", "Ministry", "News",
-    "Office", "Organization", "Party", "Police", "Post", "Reuters", "Service", "Times", "Union",
-    "University", "AFP", "TASS", "Senate", "Congress", "House", "Pentagon", "FBI", "NATO",
+    "Agency",
+    "Association",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Co",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Foundation",
+    "Government",
+    "Group",
+    "Inc",
+    "Institute",
+    "Interpol",
+    "Journal",
+    "Kremlin",
+    "Lab",
+    "Labs",
+    "Ltd",
+    "Ministry",
+    "News",
+    "Office",
+    "Organization",
+    "Party",
+    "Police",
+    "Post",
+    "Reuters",
+    "Service",
+    "Times",
+    "Union",
+    "University",
+    "AFP",
+    "TASS",
+    "Senate",
+    "Congress",
+    "House",
+    "Pentagon",
+    "FBI",
+    "NATO",
 ];
 
 /// Titles and roles before a name ("Kremlin spokesman Dmitry Peskov", "Sen. X").
@@ -452,16 +772,40 @@ fn is_title_word(w: &str) -> bool {
     crate::text::lexicon::is_title(w)
         || matches!(
             w.to_lowercase().trim_end_matches('.'),
-            "president" | "minister" | "spokesman" | "spokeswoman" | "sen" | "rep" | "gov"
-                | "senator" | "governor" | "mayor" | "chief" | "director" | "secretary"
-                | "chairman" | "ceo" | "founder" | "prime" | "premier" | "judge" | "general"
-                | "mr" | "mrs" | "ms" | "dr" | "prof"
+            "president"
+                | "minister"
+                | "spokesman"
+                | "spokeswoman"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "chief"
+                | "director"
+                | "secretary"
+                | "chairman"
+                | "ceo"
+                | "founder"
+                | "prime"
+                | "premier"
+                | "judge"
+                | "general"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
         )
 }
 
 /// Lowercase words that may sit inside a name ("Bank of England", "bin Salman").
 fn is_name_joiner(w: &str) -> bool {
-    matches!(w, "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da" | "for" | "and")
+    matches!(
+        w,
+        "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da" | "for" | "and"
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -471,9 +815,10 @@ enum EntityType {
 }
 
 fn name_type(name: &str) -> EntityType {
-    let org = name
-        .split_whitespace()
-        .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')) || w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.len() <= 5);
+    let org = name.split_whitespace().any(|w| {
+        ORG_WORDS.contains(&w.trim_end_matches('.'))
+            || w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.len() <= 5
+    });
     if org || name.split_whitespace().count() == 1 && ORG_WORDS.contains(&name) {
         EntityType::Org
     } else {
@@ -557,7 +902,13 @@ impl Mentions {
             .or_else(|| self.speakers.iter().rev().find(of_type))
             .or_else(|| self.subjects.iter().rev().find(of_type))
             .cloned()
-            .or_else(|| self.names.iter().rev().find(|(_, x)| *x == t).map(|(n, _)| n.clone()))
+            .or_else(|| {
+                self.names
+                    .iter()
+                    .rev()
+                    .find(|(_, x)| *x == t)
+                    .map(|(n, _)| n.clone())
+            })
     }
 }
 
@@ -572,7 +923,11 @@ fn name_run<'a>(ws: &[&'a Word], i: usize) -> Vec<&'a Word> {
             if w.text.ends_with("'s") || w.text.ends_with("’s") {
                 break;
             }
-        } else if is_name_joiner(&w.text) && j + 1 < ws.len() && ws[j + 1].capitalised() && !run.is_empty() {
+        } else if is_name_joiner(&w.text)
+            && j + 1 < ws.len()
+            && ws[j + 1].capitalised()
+            && !run.is_empty()
+        {
             run.push(w);
         } else {
             break;
@@ -617,8 +972,12 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
             }
         }
     }
-    let after = (0..frame.len()).filter(|&i| frame[i].span.start >= q.span.end).take(8);
-    let before = (0..frame.len()).rev().filter(|&i| frame[i].span.end <= q.span.start);
+    let after = (0..frame.len())
+        .filter(|&i| frame[i].span.start >= q.span.end)
+        .take(8);
+    let before = (0..frame.len())
+        .rev()
+        .filter(|&i| frame[i].span.end <= q.span.start);
     let mut first_cue: Option<String> = None;
     for i in after.chain(before) {
         let w = frame[i];
@@ -626,14 +985,33 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
             continue;
         }
         // "the reports", "media reports": a noun, not a verb
-        if i > 0 && matches!(frame[i - 1].lower().as_str(), "the" | "a" | "an" | "media" | "news" | "these" | "those" | "such" | "his" | "her" | "its" | "their") {
+        if i > 0
+            && matches!(
+                frame[i - 1].lower().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "media"
+                    | "news"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+            )
+        {
             continue;
         }
         first_cue.get_or_insert_with(|| w.text.clone());
         let after_quote = w.span.start >= q.span.end;
         // Speaker to the left of the verb (only words after the quote when the quote precedes).
         let left_limit = if after_quote {
-            frame.iter().position(|x| x.span.start >= q.span.end).unwrap_or(i)
+            frame
+                .iter()
+                .position(|x| x.span.start >= q.span.end)
+                .unwrap_or(i)
         } else {
             0
         };
@@ -655,7 +1033,10 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
     if first_cue.is_none() && !colon {
         return None;
     }
-    let upto = frame.iter().position(|w| w.span.start >= q.span.start).unwrap_or(frame.len());
+    let upto = frame
+        .iter()
+        .position(|w| w.span.start >= q.span.start)
+        .unwrap_or(frame.len());
     let subject = subject(text, frame, upto, people);
     Some(Attribution {
         cue: first_cue.unwrap_or_else(|| ":".into()),
@@ -669,7 +1050,23 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
 /// description.
 fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Option<(Span, String)> {
     let mut i = 0;
-    if frame.first().is_some_and(|w| matches!(w.lower().as_str(), "in" | "on" | "at" | "after" | "before" | "during" | "meanwhile" | "earlier" | "later" | "separately" | "since" | "when" | "while")) {
+    if frame.first().is_some_and(|w| {
+        matches!(
+            w.lower().as_str(),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "meanwhile"
+                | "earlier"
+                | "later"
+                | "separately"
+                | "since"
+                | "when"
+                | "while"
+        )
+    }) {
         while i + 1 < upto && !text[frame[i].span.end..frame[i + 1].span.start].contains(',') {
             i += 1;
         }
@@ -695,8 +1092,14 @@ fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Optio
     if j == i {
         return None;
     }
-    speaker_left(text, frame, i, j.min(upto).max(i + 1).min(frame.len()), people)
-        .or_else(|| speaker_left(text, frame, i.saturating_sub(1), j, people))
+    speaker_left(
+        text,
+        frame,
+        i,
+        j.min(upto).max(i + 1).min(frame.len()),
+        people,
+    )
+    .or_else(|| speaker_left(text, frame, i.saturating_sub(1), j, people))
 }
 
 /// The speaker ending just before frame word `v` (the verb), no further left than `limit`.
@@ -711,8 +1114,10 @@ fn speaker_left(
         return None;
     }
     let mut end = v; // exclusive
-    // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
-    let gap = frame.get(v).map_or("", |w| &text[frame[v - 1].span.end..w.span.start]);
+                     // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
+    let gap = frame
+        .get(v)
+        .map_or("", |w| &text[frame[v - 1].span.end..w.span.start]);
     if gap.contains(',') {
         let mut k = v - 1;
         while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
@@ -723,7 +1128,23 @@ fn speaker_left(
         }
     }
     // Adverbs between subject and verb: "he also said", "she later told".
-    while end > limit + 1 && matches!(frame[end - 1].lower().as_str(), "also" | "later" | "then" | "previously" | "earlier" | "has" | "had" | "have" | "was" | "is" | "would" | "will") {
+    while end > limit + 1
+        && matches!(
+            frame[end - 1].lower().as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "previously"
+                | "earlier"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+        )
+    {
         end -= 1;
     }
     let last = frame[end - 1];
@@ -740,11 +1161,28 @@ fn speaker_left(
     if !last.capitalised() && DESCRIPTIONS.contains(&lower.as_str()) {
         // "the company", "the cybersecurity firm", "a Kremlin spokesman"
         let mut k = end - 1;
-        while k > limit && k + 4 > end && !matches!(frame[k - 1].lower().as_str(), "the" | "a" | "an") {
+        while k > limit
+            && k + 4 > end
+            && !matches!(frame[k - 1].lower().as_str(), "the" | "a" | "an")
+        {
             k -= 1;
         }
-        let start = if k > limit { frame[k - 1].span.start } else { last.span.start };
-        let t = if matches!(lower.as_str(), "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "president" | "official" | "prosecutor" | "senator") {
+        let start = if k > limit {
+            frame[k - 1].span.start
+        } else {
+            last.span.start
+        };
+        let t = if matches!(
+            lower.as_str(),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "minister"
+                | "president"
+                | "official"
+                | "prosecutor"
+                | "senator"
+        ) {
             EntityType::Person
         } else {
             EntityType::Org
@@ -754,10 +1192,17 @@ fn speaker_left(
     }
     if last.capitalised() {
         let mut k = end - 1;
-        while k > limit && (frame[k - 1].capitalised() || is_name_joiner(&frame[k - 1].text)) && !text[frame[k - 1].span.end..frame[k].span.start].contains([',', '"', '“', '”']) {
+        while k > limit
+            && (frame[k - 1].capitalised() || is_name_joiner(&frame[k - 1].text))
+            && !text[frame[k - 1].span.end..frame[k].span.start].contains([',', '"', '“', '”'])
+        {
             k -= 1;
         }
-        while k < end - 1 && (is_title_word(&frame[k].text) || is_name_joiner(&frame[k].text) || frame[k].text.ends_with("'s")) {
+        while k < end - 1
+            && (is_title_word(&frame[k].text)
+                || is_name_joiner(&frame[k].text)
+                || frame[k].text.ends_with("'s"))
+        {
             k += 1;
         }
         let run: Vec<&Word> = frame[k..end].to_vec();
@@ -765,7 +1210,56 @@ fn speaker_left(
         if is_title_word(&name) || name.is_empty() {
             return None;
         }
-        return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+        return Some((
+            Span::new(run[0].span.start, run[run.len() - 1].span.end),
+            name,
+        ));
+    }
+    // A common noun phrase: "addiction experts say", "South Korean officials said".
+    if !crate::text::lexicon::is_stop_word(&lower) && lower.chars().all(char::is_alphabetic) {
+        let mut k = end - 1;
+        while k > limit
+            && k + 6 > end
+            && !text[frame[k - 1].span.end..frame[k].span.start]
+                .contains([',', ';', ':', '"', '“', '”'])
+            && !matches!(
+                frame[k - 1].lower().as_str(),
+                "that"
+                    | "which"
+                    | "who"
+                    | "and"
+                    | "but"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "as"
+                    | "so"
+                    | "said"
+                    | "says"
+            )
+            && !is_cue(&frame[k - 1].text)
+        {
+            k -= 1;
+            if matches!(
+                frame[k].lower().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "two"
+                    | "three"
+                    | "both"
+            ) {
+                break;
+            }
+        }
+        let span = Span::new(frame[k].span.start, last.span.end);
+        let name = span.slice(text).to_string();
+        return Some((span, name));
     }
     None
 }
@@ -775,7 +1269,11 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
     let w = frame.get(i)?;
     let lower = w.lower();
     if PRONOUNS.contains(&lower.as_str()) {
-        let t = if matches!(lower.as_str(), "he" | "she" | "i") { EntityType::Person } else { EntityType::Org };
+        let t = if matches!(lower.as_str(), "he" | "she" | "i") {
+            EntityType::Person
+        } else {
+            EntityType::Org
+        };
         return Some((w.span, people.last(t)?));
     }
     if matches!(lower.as_str(), "the" | "a" | "an") {
@@ -790,9 +1288,24 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
                 let run = name_run(frame, k + 1);
                 let _ = n;
                 let name = people.expand(&join(&run));
-                return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+                return Some((
+                    Span::new(run[0].span.start, run[run.len() - 1].span.end),
+                    name,
+                ));
             }
-            let t = if matches!(frame[k].lower().as_str(), "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "president" | "official") { EntityType::Person } else { EntityType::Org };
+            let t = if matches!(
+                frame[k].lower().as_str(),
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "minister"
+                    | "president"
+                    | "official"
+            ) {
+                EntityType::Person
+            } else {
+                EntityType::Org
+            };
             return Some((Span::new(w.span.start, frame[k].span.end), people.last(t)?));
         }
         return None;
@@ -807,13 +1320,20 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
         while j < frame.len() && j < k + 3 && !frame[j].capitalised() {
             j += 1;
         }
-        let start = if j < frame.len() && frame[j].capitalised() && j > k { j } else { k };
+        let start = if j < frame.len() && frame[j].capitalised() && j > k {
+            j
+        } else {
+            k
+        };
         let run = name_run(frame, start);
         if run.is_empty() {
             return None;
         }
         let name = people.expand(&join(&run));
-        return Some((Span::new(run[0].span.start, run[run.len() - 1].span.end), name));
+        return Some((
+            Span::new(run[0].span.start, run[run.len() - 1].span.end),
+            name,
+        ));
     }
     None
 }
@@ -821,26 +1341,69 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
 /// Indirect speech: `SUBJECT (adverbs) VERB (that) CLAUSE` or `according to X, CLAUSE`.
 fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) -> Option<Quote> {
     let frame: Vec<&Word> = words.iter().collect();
+    let comma_before =
+        |k: usize| k > 0 && text[frame[k - 1].span.end..frame[k].span.start].contains(',');
     for (v, w) in frame.iter().enumerate() {
-        let lower = w.lower();
-        if !INDIRECT_CUES.contains(&lower.as_str()) || v == 0 {
+        // Written in lowercase: a verb, not a name or a headline word.
+        if v == 0 || v > 14 || !INDIRECT_CUES.contains(&w.text.as_str()) || comma_before(v) {
             continue;
         }
-        let (mention, name) = speaker_left(text, &frame, 0, v, people)?;
+        let prev = frame[v - 1].lower();
+        // "a final report", "the claims": a noun, not a verb
+        if AMBIGUOUS_CUES.contains(&w.text.as_str())
+            && !(PRONOUNS.contains(&prev.as_str())
+                || frame[v - 1].capitalised()
+                || (prev.ends_with('s') && !prev.ends_with("ss")))
+        {
+            continue;
+        }
+        let Some((mention, name)) = speaker_left(text, &frame, 0, v, people) else {
+            continue;
+        };
+        // The subject opens the sentence (after a leading phrase at most).
+        let subject_at = frame
+            .iter()
+            .position(|x| x.span.start >= mention.start)
+            .unwrap_or(0);
+        if subject_at > 10 {
+            continue;
+        }
         // The reported clause: after "that" when it comes within a few words, else after the
-        // verb and its object ("told reporters").
+        // verb, its object ("told reporters") and time or place phrases ("on Thursday").
         let mut c = v + 1;
-        if lower == "told" {
+        if matches!(w.text.as_str(), "told" | "tell" | "tells") {
             c += 1;
         }
-        for k in v + 1..(v + 8).min(frame.len()) {
-            if frame[k].lower() == "that" {
-                c = k + 1;
-                break;
+        if let Some(k) = (v + 1..(v + 9).min(frame.len())).find(|&k| frame[k].lower() == "that") {
+            c = k + 1;
+        } else {
+            while c < frame.len() && is_adverbial_start(&frame[c].lower()) {
+                // skip to the next word that could open a clause: past the phrase's head
+                c += 1;
+                while c < frame.len()
+                    && !frame[c].capitalised()
+                    && !PRONOUNS.contains(&frame[c].lower().as_str())
+                    && !matches!(
+                        frame[c].lower().as_str(),
+                        "the" | "a" | "an" | "it" | "there" | "this"
+                    )
+                {
+                    c += 1;
+                }
+                if c < frame.len()
+                    && matches!(frame[c].lower().as_str(), "the" | "a" | "an")
+                    && c + 1 < frame.len()
+                    && frame[c + 1].capitalised()
+                {
+                    break;
+                }
+            }
+            if c < frame.len() && is_adverbial_start(&frame[c].lower()) {
+                continue;
             }
         }
         if frame.len() < c + 4 {
-            return None;
+            continue;
         }
         let start = frame[c].span.start;
         let end = frame[frame.len() - 1].span.end;
@@ -856,10 +1419,58 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             sentence: si,
         });
     }
+    // "CLAUSE, NP said (…)." / "CLAUSE, said NP (…)."
+    let n = frame.len();
+    if n >= 6 {
+        for c in (3..n - 1).rev() {
+            if !text[frame[c].span.end..frame[c + 1].span.start].contains(',') {
+                continue;
+            }
+            let tail = &frame[c + 1..];
+            let (speaker, v) = if INDIRECT_CUES.contains(&tail[0].text.as_str()) {
+                (speaker_right(&frame, c + 2, people), c + 1)
+            } else if let Some(off) = tail
+                .iter()
+                .take(6)
+                .position(|w| INDIRECT_CUES.contains(&w.text.as_str()))
+            {
+                (
+                    speaker_left(text, &frame, c + 1, c + 1 + off, people),
+                    c + 1 + off,
+                )
+            } else {
+                continue;
+            };
+            let Some((mention, name)) = speaker else {
+                break;
+            };
+            // at most a short phrase after the attribution ("in a statement", "on Monday")
+            let mention_end = frame
+                .iter()
+                .rposition(|w| w.span.end <= mention.end)
+                .unwrap_or(v);
+            if n - 1 - mention_end.max(v) > 5 {
+                break;
+            }
+            let span = Span::new(frame[0].span.start, frame[c].span.end);
+            return Some(Quote {
+                span,
+                parts: vec![span],
+                kind: QuoteKind::Indirect,
+                speaker: Some(name),
+                speaker_span: Some(mention),
+                cue: Some(frame[v].text.clone()),
+                paragraph: p,
+                sentence: si,
+            });
+        }
+    }
     // "According to X, CLAUSE"
     if frame.len() > 6 && frame[0].lower() == "according" && frame[1].lower() == "to" {
         let (mention, name) = speaker_right(&frame, 2, people)?;
-        let after = frame.iter().position(|w| w.span.start > mention.end && text[mention.end..w.span.start].contains(','))?;
+        let after = frame.iter().position(|w| {
+            w.span.start > mention.end && text[mention.end..w.span.start].contains(',')
+        })?;
         let span = Span::new(frame[after].span.start, frame[frame.len() - 1].span.end);
         return Some(Quote {
             span,

@@ -3,9 +3,9 @@
 //! input order, no timestamps), and names every unit by a stable id: documents `A`, `B`, …;
 //! paragraphs `A.p1`…; sentences `A.s1`… (numbered through the document).
 
-use crate::extract::Extraction;
 use crate::align::Relation;
 use crate::document::{BlockKind, Document, Encoding, InputFormat, Reason, Warning};
+use crate::extract::Extraction;
 use crate::text::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -60,9 +60,14 @@ pub struct DocumentReport {
     pub language: Option<String>,
     /// Blocks in reading order.
     pub paragraphs: Vec<ParagraphReport>,
-    /// Quotes of the body, in reading order, with their speakers.
+    /// Direct and mixed quotes of the body (words in quote marks), in reading order, with
+    /// their speakers.
     #[serde(default)]
     pub quotes: Vec<QuoteReport>,
+    /// Attributed indirect speech (`X said that …`), in reading order: the same shape, kind
+    /// `indirect`, ids `A.r1`….
+    #[serde(default)]
+    pub reported_speech: Vec<QuoteReport>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
     /// the extracted readable text for HTML and Markdown.
     pub text: String,
@@ -299,21 +304,30 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         first_sentence.push(n);
         n += p.sentences.len();
     }
-    let quotes = x
+    let quote = |qid: String, q: &crate::extract::quotes::Quote| QuoteReport {
+        id: qid,
+        sentence: format!("{id}.s{}", first_sentence[q.paragraph] + q.sentence),
+        start: q.span.start,
+        end: q.span.end,
+        text: q.text(&d.text),
+        kind: q.kind,
+        speaker: q.speaker.clone(),
+        speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
+        cue: q.cue.clone(),
+    };
+    let (direct, indirect): (Vec<_>, Vec<_>) = x
         .quotes
         .iter()
+        .partition(|q| q.kind != crate::extract::quotes::QuoteKind::Indirect);
+    let quotes = direct
+        .iter()
         .enumerate()
-        .map(|(qi, q)| QuoteReport {
-            id: format!("{id}.q{}", qi + 1),
-            sentence: format!("{id}.s{}", first_sentence[q.paragraph] + q.sentence),
-            start: q.span.start,
-            end: q.span.end,
-            text: q.text(&d.text),
-            kind: q.kind,
-            speaker: q.speaker.clone(),
-            speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
-            cue: q.cue.clone(),
-        })
+        .map(|(i, q)| quote(format!("{id}.q{}", i + 1), q))
+        .collect();
+    let reported_speech = indirect
+        .iter()
+        .enumerate()
+        .map(|(i, q)| quote(format!("{id}.r{}", i + 1), q))
         .collect();
     let mut counts = Counts {
         paragraphs: d.paragraphs.len(),
@@ -364,6 +378,7 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         language: None,
         paragraphs,
         quotes,
+        reported_speech,
         text: d.text.clone(),
     }
 }
