@@ -96,6 +96,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "parallax"))
     ap.add_argument("--threshold", type=float, default=0.3)
     ap.add_argument("--show", type=int, default=0, help="print N missed gold quotes")
+    ap.add_argument("--show-speakers", type=int, default=0, help="print N wrong speakers")
     ap.add_argument("--show-extra", type=int, default=0, help="print N predictions no gold quote matched")
     a = ap.parse_args()
     gold_path = os.path.join(a.shared, "data", "quotes", "ggt-sfu-2020", "ggt_gold.jsonl")
@@ -113,7 +114,7 @@ def main():
                              capture_output=True, text=True, check=True).stdout
     report = json.loads(out)
     T = {"all": [0] * 6, "direct": [0] * 6}
-    missed, extra = [], []
+    missed, extra, wrong = [], [], []
     for art, doc in zip(articles, report["documents"]):
         text = doc["text"]
         if text != art["text"]:
@@ -150,6 +151,15 @@ def main():
         T["all"] = [x + y for x, y in zip(T["all"], r[:6])]
         missed += [(art["id"], g) for g, p in r[6] if p is None]
         hit = {id(p) for _, p in r[6] if p is not None}
+        for g, p in r[6]:
+            if p is None:
+                continue
+            gsp = g.get("speaker_span") or []
+            empty = not gsp or gsp == [0, 0] or not g.get("speaker")
+            ok = p["speaker_span"] is None if empty else (
+                p["speaker_span"] is not None and overlap(gsp, p["speaker_span"]) > 0)
+            if not ok:
+                wrong.append((art["id"], g, p, text[p["speaker_span"][0]:p["speaker_span"][1]] if p["speaker_span"] else None))
         extra += [(art["id"], p) for p in preds if id(p) not in hit]
         dg = [g for g in golds if g.get("starts_with_quote_mark")]
         dp = [p for p in preds if p["kind"] != "indirect"]
@@ -158,6 +168,8 @@ def main():
         p, r, f = prf(tp, npred, ngold)
         print(f"{name:7} quotes P={p:.3f} R={r:.3f} F1={f:.3f} (tp {tp}, predicted {npred}, gold {ngold}) "
               f"speaker={sp_ok / max(1, tp):.3f} name={name_ok / max(1, name_n):.3f}")
+    for aid, g, p, m in wrong[: a.show_speakers]:
+        print(f"  speaker {aid}: gold {g.get('speaker')!r} ({g.get('reference')!r}) predicted {m!r} -> {p['speaker']!r} [{p['kind']}] {g['quote'][:60]!r}")
     for aid, p in extra[: a.show_extra]:
         print(f"  extra {aid}: {p['kind']} {p['text'][:100]!r} ({p['speaker']!r})")
     for aid, g in missed[: a.show]:

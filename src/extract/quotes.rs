@@ -80,7 +80,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 here.push(raw[r].clone());
                 r += 1;
             }
-            let words = words(text, s_span);
+            let words = words_of(text, s_span);
             let inside = |w: &Word| raw_covers(&here, w.span) || raw_covers_any(&raw, w.span);
             let frame: Vec<&Word> = words.iter().filter(|w| !inside(w)).collect();
             people.note_sentence(text, &frame);
@@ -97,8 +97,27 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     .iter()
                     .map(|p| count_words(p.slice(text)))
                     .sum::<usize>();
-                let attribution = attribute(text, &frame, &q, &people);
-                let sentence_like = covers_sentence(text, s_span, &frame);
+                // A quote that runs on past its sentence takes its attribution from the
+                // sentence it ends in (`"… distrust. Just … targeted," she said.`).
+                let ends_later = q.span.end > s_span.end;
+                let long_frame: Vec<Word>;
+                let frame_here: Vec<&Word> = if ends_later {
+                    let end = doc
+                        .paragraphs
+                        .iter()
+                        .flat_map(|pp| pp.sentences.iter())
+                        .find(|x| x.span.start < q.span.end && q.span.end <= x.span.end)
+                        .map_or(q.span.end, |x| x.span.end);
+                    long_frame = words_of(text, Span::new(s_span.start, end.max(s_span.end)))
+                        .into_iter()
+                        .filter(|w| !raw_covers_any(&raw, w.span))
+                        .collect();
+                    long_frame.iter().collect()
+                } else {
+                    frame.clone()
+                };
+                let attribution = attribute(text, &frame_here, &q, &people);
+                let sentence_like = covers_sentence(text, s_span, &frame_here);
                 if attribution.is_none() && len_words < 4 && !(q.closed_sentence && sentence_like) {
                     continue; // a scare quote or a title
                 }
@@ -397,7 +416,7 @@ impl Word {
 }
 
 /// Words (letters and digits, with inner apostrophes, dots and hyphens) of `span`.
-fn words(text: &str, span: Span) -> Vec<Word> {
+fn words_of(text: &str, span: Span) -> Vec<Word> {
     let s = span.slice(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -800,6 +819,11 @@ fn is_title_word(w: &str) -> bool {
         )
 }
 
+/// A word in capitals of five letters or more: a dateline ("OTTAWA") or a rubric, not a name.
+fn is_shouted(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 5 && !w.chars().any(char::is_lowercase)
+}
+
 /// Lowercase words that may sit inside a name ("Bank of England", "bin Salman").
 fn is_name_joiner(w: &str) -> bool {
     matches!(
@@ -854,11 +878,11 @@ impl Mentions {
 
     /// Notes the capitalised runs (not the first word of the sentence unless it is a name run
     /// of two or more words) of a sentence's frame.
-    fn note_sentence(&mut self, _text: &str, frame: &[&Word]) {
+    fn note_sentence(&mut self, text: &str, frame: &[&Word]) {
         let mut i = 0;
         while i < frame.len() {
             if frame[i].capitalised() && !is_title_word(&frame[i].text) {
-                let run = name_run(frame, i);
+                let run = name_run(text, frame, i);
                 let n = run.len();
                 let single_org = n == 1 && name_type(&frame[i].text) == EntityType::Org;
                 if n >= 2 || (i > 0 && single_org) {
@@ -913,11 +937,17 @@ impl Mentions {
 }
 
 /// A capitalised name run starting at `i` (joiners allowed inside, a possessive ends it).
-fn name_run<'a>(ws: &[&'a Word], i: usize) -> Vec<&'a Word> {
-    let mut run = Vec::new();
+fn name_run<'a>(text: &str, ws: &[&'a Word], i: usize) -> Vec<&'a Word> {
+    let mut run: Vec<&Word> = Vec::new();
     let mut j = i;
     while j < ws.len() {
         let w = ws[j];
+        if let Some(prev) = run.last() {
+            if text[prev.span.end..w.span.start].contains([',', ';', ':', '"', '“', '”', '(', ')'])
+            {
+                break;
+            }
+        }
         if w.capitalised() {
             run.push(w);
             if w.text.ends_with("'s") || w.text.ends_with("’s") {
@@ -963,7 +993,7 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
     // "according to X"
     for (i, w) in frame.iter().enumerate() {
         if w.lower() == "according" && frame.get(i + 1).is_some_and(|n| n.lower() == "to") {
-            if let Some((mention, name)) = speaker_right(frame, i + 2, people) {
+            if let Some((mention, name)) = speaker_right(text, frame, i + 2, people) {
                 return Some(Attribution {
                     cue: "according to".into(),
                     mention: Some(mention),
@@ -1017,7 +1047,7 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         };
         let left = speaker_left(text, frame, left_limit, i, people);
         let right = if after_quote && left.is_none() {
-            speaker_right(frame, i + 1, people)
+            speaker_right(text, frame, i + 1, people)
         } else {
             None
         };
@@ -1201,7 +1231,9 @@ fn speaker_left(
         while k < end - 1
             && (is_title_word(&frame[k].text)
                 || is_name_joiner(&frame[k].text)
-                || frame[k].text.ends_with("'s"))
+                || frame[k].text.ends_with("'s")
+                || crate::text::lexicon::is_stop_word(&frame[k].lower())
+                || is_shouted(&frame[k].text))
         {
             k += 1;
         }
@@ -1265,7 +1297,12 @@ fn speaker_left(
 }
 
 /// The speaker starting at frame word `i` (after the verb): a name, "the company", a pronoun.
-fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, String)> {
+fn speaker_right(
+    text: &str,
+    frame: &[&Word],
+    i: usize,
+    people: &Mentions,
+) -> Option<(Span, String)> {
     let w = frame.get(i)?;
     let lower = w.lower();
     if PRONOUNS.contains(&lower.as_str()) {
@@ -1285,7 +1322,7 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
         if k < frame.len() && DESCRIPTIONS.contains(&frame[k].lower().as_str()) {
             // a name right after the description wins
             if let Some(n) = frame.get(k + 1).filter(|n| n.capitalised()) {
-                let run = name_run(frame, k + 1);
+                let run = name_run(text, frame, k + 1);
                 let _ = n;
                 let name = people.expand(&join(&run));
                 return Some((
@@ -1325,7 +1362,7 @@ fn speaker_right(frame: &[&Word], i: usize, people: &Mentions) -> Option<(Span, 
         } else {
             k
         };
-        let run = name_run(frame, start);
+        let run = name_run(text, frame, start);
         if run.is_empty() {
             return None;
         }
@@ -1428,7 +1465,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             }
             let tail = &frame[c + 1..];
             let (speaker, v) = if INDIRECT_CUES.contains(&tail[0].text.as_str()) {
-                (speaker_right(&frame, c + 2, people), c + 1)
+                (speaker_right(text, &frame, c + 2, people), c + 1)
             } else if let Some(off) = tail
                 .iter()
                 .take(6)
@@ -1467,7 +1504,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
     }
     // "According to X, CLAUSE"
     if frame.len() > 6 && frame[0].lower() == "according" && frame[1].lower() == "to" {
-        let (mention, name) = speaker_right(&frame, 2, people)?;
+        let (mention, name) = speaker_right(text, &frame, 2, people)?;
         let after = frame.iter().position(|w| {
             w.span.start > mention.end && text[mention.end..w.span.start].contains(',')
         })?;
