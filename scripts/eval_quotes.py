@@ -134,7 +134,12 @@ def main():
         reported = [conv(q) for q in doc.get("reported_speech", [])]
         # GGT counts a reported clause with a few quoted words in it as one quote: a mixed quote
         # inside a predicted reported clause is that same quote, not a second one.
-        preds = [conv(q) for q in doc["quotes"]]
+        # GGT annotates `"A," he said, "B."` as two quotes; Parallax gives one quote in two
+        # parts, scored here part by part.
+        preds = []
+        for q in doc["quotes"]:
+            for part in q["parts"] if len(q["parts"]) > 1 else [[q["start"], q["end"]]]:
+                preds.append(conv(dict(q, start=part[0], end=part[1])))
         preds = [q for q in preds if not (q["kind"] == "mixed" and any(
             r["span"][0] <= q["span"][0] and q["span"][1] <= r["span"][1] + 2 for r in reported))]
         preds += reported

@@ -118,8 +118,18 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 };
                 let attribution = attribute(text, &frame_here, &q, &people);
                 let sentence_like = covers_sentence(text, s_span, &frame_here);
-                if attribution.is_none() && len_words < 4 && !(q.closed_sentence && sentence_like) {
+                let has_speaker = attribution.as_ref().is_some_and(|a| a.name.is_some());
+                let title_case = q.parts.iter().all(|p| {
+                    p.slice(text)
+                        .split_whitespace()
+                        .filter(|w| w.len() > 3)
+                        .all(|w| w.starts_with(char::is_uppercase))
+                });
+                if len_words < 4 && !sentence_like && (!has_speaker || title_case) {
                     continue; // a scare quote or a title
+                }
+                if attribution.is_none() && !sentence_like && title_case {
+                    continue; // a title: "The Kid Who Would Be King"
                 }
                 let kind = if sentence_like {
                     QuoteKind::Direct
@@ -819,6 +829,15 @@ fn is_title_word(w: &str) -> bool {
         )
 }
 
+/// A common English word ("Finally", "Really", "So"): capitalised at the start of a sentence,
+/// not a name.
+fn is_common_word(w: &str) -> bool {
+    static EN: std::sync::OnceLock<crate::align::lang::Language> = std::sync::OnceLock::new();
+    let en = EN.get_or_init(|| crate::align::lang::Language::from_code("en"));
+    let lower = w.to_lowercase();
+    crate::text::lexicon::is_stop_word(&lower) || en.zipf(&lower).is_some_and(|z| z >= 45)
+}
+
 /// A word in capitals of five letters or more: a dateline ("OTTAWA") or a rubric, not a name.
 fn is_shouted(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 5 && !w.chars().any(char::is_lowercase)
@@ -1233,7 +1252,8 @@ fn speaker_left(
                 || is_name_joiner(&frame[k].text)
                 || frame[k].text.ends_with("'s")
                 || crate::text::lexicon::is_stop_word(&frame[k].lower())
-                || is_shouted(&frame[k].text))
+                || is_shouted(&frame[k].text)
+                || (k == 0 && is_common_word(&frame[k].text)))
         {
             k += 1;
         }

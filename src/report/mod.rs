@@ -136,6 +136,8 @@ pub struct QuoteReport {
     /// The quoted words without marks; the parts of a quote split by an attribution are
     /// joined by a space.
     pub text: String,
+    /// Byte spans of the quoted words, one per part (`"A," he said, "B."` has two).
+    pub parts: Vec<[usize; 2]>,
     /// `direct`, `mixed` or `indirect`.
     pub kind: crate::extract::quotes::QuoteKind,
     /// The resolved speaker, or null when unknown.
@@ -310,6 +312,7 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         start: q.span.start,
         end: q.span.end,
         text: q.text(&d.text),
+        parts: q.parts.iter().map(|p| [p.start, p.end]).collect(),
         kind: q.kind,
         speaker: q.speaker.clone(),
         speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
