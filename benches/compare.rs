@@ -34,7 +34,7 @@ fn bench_compare(c: &mut Criterion) {
             b.iter(|| {
                 let (docs, warnings) =
                     parallax::read_all(ins, &[], &ReadOptions::default()).expect("reads");
-                parallax::compare(&docs, &warnings, &opts)
+                parallax::compare(&docs, &warnings, &opts, &Default::default())
             })
         });
     }

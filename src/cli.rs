@@ -47,6 +47,18 @@ pub struct ReadArgs {
     /// Refuse inputs larger than this (bytes, or with a K, M or G suffix).
     #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = parse_size)]
     pub max_input_size: u64,
+
+    /// Date that relative dates ("Thursday", "last month") count from in reports that carry
+    /// no publication date of their own (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<parallax::text::Date>,
+}
+
+fn parse_date(s: &str) -> Result<parallax::text::Date, String> {
+    match parallax::text::Date::parse_iso(s) {
+        Some(d) if s.trim().len() == 10 => Ok(d),
+        _ => Err(format!("{s:?} is not a date of the form YYYY-MM-DD")),
+    }
 }
 
 /// How output is written (shared by `compare` and `inspect`).

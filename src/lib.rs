@@ -55,15 +55,21 @@ pub fn read_all(
 }
 
 /// Reads what each document says: the report of `parallax inspect`.
-pub fn inspect(docs: &[Document], warnings: &[Warning]) -> report::Report {
-    let extracted: Vec<extract::Extraction> = docs.iter().map(extract::extract).collect();
+pub fn inspect(docs: &[Document], warnings: &[Warning], x: &extract::Options) -> report::Report {
+    let extracted: Vec<extract::Extraction> = docs.iter().map(|d| extract::extract(d, x)).collect();
     report::build(docs, &extracted, warnings)
 }
 
-/// Compares documents: extracts quotes, aligns their body sentences and builds the full report.
-pub fn compare(docs: &[Document], warnings: &[Warning], opts: &align::Options) -> report::Report {
-    let extracted: Vec<extract::Extraction> = docs.iter().map(extract::extract).collect();
+/// Compares documents: extracts quotes and facts, aligns their body sentences and builds the
+/// full report.
+pub fn compare(
+    docs: &[Document],
+    warnings: &[Warning],
+    opts: &align::Options,
+    x: &extract::Options,
+) -> report::Report {
+    let extracted: Vec<extract::Extraction> = docs.iter().map(|d| extract::extract(d, x)).collect();
     let alignment = align::align(docs, opts);
-    let comparison = compare::compare(docs, &alignment);
+    let comparison = compare::compare(docs, &extracted, &alignment);
     report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
 }

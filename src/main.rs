@@ -132,13 +132,15 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
         same: a.same_score,
         max_per_doc: a.max_per_report as usize,
     };
-    let report = parallax::compare(&docs, &warnings, &opts);
+    let x = parallax::extract::Options { date: a.read.date };
+    let report = parallax::compare(&docs, &warnings, &opts, &x);
     output(&report, &a.output, render::compare::render)
 }
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
     let (docs, warnings) = read(&a.read)?;
-    let report = parallax::inspect(&docs, &warnings);
+    let x = parallax::extract::Options { date: a.read.date };
+    let report = parallax::inspect(&docs, &warnings, &x);
     output(&report, &a.output, render::terminal::render)
 }
 

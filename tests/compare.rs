@@ -14,7 +14,7 @@ fn read(paths: &[&str]) -> Vec<parallax::Document> {
 }
 
 fn compare(paths: &[&str]) -> Report {
-    parallax::compare(&read(paths), &[], &Options::default())
+    parallax::compare(&read(paths), &[], &Options::default(), &Default::default())
 }
 
 /// Groups as sets of (label, sentence text), independent of ids and input order.

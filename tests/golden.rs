@@ -12,12 +12,17 @@ fn read(paths: &[&str]) -> (Vec<parallax::Document>, Vec<parallax::Warning>) {
 
 fn report(paths: &[&str]) -> parallax::report::Report {
     let (docs, warnings) = read(paths);
-    parallax::inspect(&docs, &warnings)
+    parallax::inspect(&docs, &warnings, &Default::default())
 }
 
 fn comparison(paths: &[&str]) -> parallax::report::Report {
     let (docs, warnings) = read(paths);
-    parallax::compare(&docs, &warnings, &parallax::align::Options::default())
+    parallax::compare(
+        &docs,
+        &warnings,
+        &parallax::align::Options::default(),
+        &Default::default(),
+    )
 }
 
 const THREE: [&str; 3] = [

@@ -2,6 +2,8 @@
 //! the fact, a word diff of each member against the first report's wording, the numbers that
 //! differ. Per report: what it alone carries and what it leaves out that others carry.
 
+pub mod quotes;
+
 use crate::align::{Alignment, SentenceRef};
 use crate::document::Document;
 use crate::report::{
@@ -26,10 +28,16 @@ pub struct Comparison {
     pub paragraph_alignment: Vec<ParagraphAlignment>,
     /// Per document id: shared, only, missing.
     pub coverage: BTreeMap<String, Coverage>,
+    /// Quotes matched across reports.
+    pub quote_matches: Vec<quotes::QuoteMatch>,
 }
 
 /// Builds the comparison of `docs` from their alignment.
-pub fn compare(docs: &[Document], al: &Alignment) -> Comparison {
+pub fn compare(
+    docs: &[Document],
+    extracted: &[crate::extract::Extraction],
+    al: &Alignment,
+) -> Comparison {
     let sid = |r: &SentenceRef| format!("{}.s{}", doc_id(r.doc), r.ordinal + 1);
     let mut groups = Vec::with_capacity(al.groups.len());
     for (gi, g) in al.groups.iter().enumerate() {
@@ -133,6 +141,7 @@ pub fn compare(docs: &[Document], al: &Alignment) -> Comparison {
         groups,
         paragraph_alignment,
         coverage,
+        quote_matches: quotes::match_quotes(docs, extracted),
     }
 }
 

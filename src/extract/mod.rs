@@ -1,20 +1,33 @@
 //! Extraction: what each report says and who says it. Quotes with their speakers
-//! ([`quotes`]); facts come next.
+//! ([`quotes`]) and facts: dates, numbers, money, percentages, names ([`facts`]).
 
+pub mod facts;
 pub mod quotes;
 
 use crate::document::Document;
+use crate::text::Date;
 
 /// What was extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
-    /// Quotes in reading order.
+    /// Quotes and reported speech, in reading order.
     pub quotes: Vec<quotes::Quote>,
+    /// Facts, in reading order.
+    pub facts: Vec<facts::Fact>,
 }
 
-/// Extracts quotes (and, later, facts) from a document.
-pub fn extract(doc: &Document) -> Extraction {
+/// Settings of extraction.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The date relative dates ("Thursday", "last month") count from when a report has no
+    /// publication date of its own (`--date`).
+    pub date: Option<Date>,
+}
+
+/// Extracts quotes and facts from a document.
+pub fn extract(doc: &Document, opts: &Options) -> Extraction {
     Extraction {
         quotes: quotes::extract(doc),
+        facts: facts::extract(doc, doc.published.or(opts.date)),
     }
 }

@@ -111,7 +111,7 @@ mod tests {
             Encoding::Utf8,
             "The minister said \u{1b}]0;pwned\u{7} on Monday that talks would resume in the capital.".into(),
         );
-        let report = crate::inspect(&[doc], &[]);
+        let report = crate::inspect(&[doc], &[], &Default::default());
         let mut out = Vec::new();
         render(&report, Palette::plain(), &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();

@@ -30,6 +30,9 @@ pub struct Report {
     /// Per document id: what it shares, carries alone and leaves out (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<BTreeMap<String, Coverage>>,
+    /// Quotes of one report matched with quotes of another (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_matches: Option<Vec<QuoteMatchReport>>,
     /// Things worth knowing that did not stop the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
@@ -68,6 +71,9 @@ pub struct DocumentReport {
     /// `indirect`, ids `A.r1`….
     #[serde(default)]
     pub reported_speech: Vec<QuoteReport>,
+    /// Facts of the body: names, numbers, money, percentages, dates.
+    #[serde(default)]
+    pub facts: Vec<FactReport>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
     /// the extracted readable text for HTML and Markdown.
     pub text: String,
@@ -146,6 +152,40 @@ pub struct QuoteReport {
     pub speaker_span: Option<[usize; 2]>,
     /// The reporting verb or phrase, or null for a floating quote.
     pub cue: Option<String>,
+}
+
+/// One fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactReport {
+    /// `person`, `org`, `place`, `number`, `date`, `money` or `percent`.
+    pub kind: crate::extract::facts::FactKind,
+    /// The words, as written.
+    pub text: String,
+    /// Normalised: `2017-10-12`, `2017-09`, `2017-W40`, `4000`, `5000000 USD`, `3.5`, or the
+    /// name; null for a relative date with no date to count from.
+    pub value: Option<String>,
+    /// The sentence (`A.s5`).
+    pub sentence: String,
+    /// Byte offset of the first word.
+    pub start: usize,
+    /// Byte offset one past the last word.
+    pub end: usize,
+}
+
+/// A quote of one report matched with a quote of another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteMatchReport {
+    /// The two quote ids, the earlier report first (`["A.q5", "B.q2"]`).
+    pub quotes: [String; 2],
+    /// `identical`, `fragment`, `altered` or `other-speaker`.
+    pub relation: crate::compare::quotes::QuoteRelation,
+    /// The speakers as each report gives them (null when unknown).
+    pub speakers: [Option<String>; 2],
+    /// Word diff of the second quote against the first (empty when identical).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ops: Vec<DiffSegment>,
 }
 
 /// One fact carried by two or more reports.
@@ -293,6 +333,7 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
         groups: None,
         paragraph_alignment: None,
         coverage: None,
+        quote_matches: None,
         warnings: warnings.to_vec(),
     }
 }
@@ -369,6 +410,18 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
             }
         })
         .collect();
+    let facts = x
+        .facts
+        .iter()
+        .map(|f| FactReport {
+            kind: f.kind,
+            text: f.span.slice(&d.text).to_string(),
+            value: f.value.clone(),
+            sentence: format!("{id}.s{}", first_sentence[f.paragraph] + f.sentence),
+            start: f.span.start,
+            end: f.span.end,
+        })
+        .collect();
     DocumentReport {
         id: id.to_string(),
         label: d.label.clone(),
@@ -382,6 +435,7 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         paragraphs,
         quotes,
         reported_speech,
+        facts,
         text: d.text.clone(),
     }
 }
@@ -402,6 +456,28 @@ pub fn build_comparison(
     report.groups = Some(comparison.groups);
     report.paragraph_alignment = Some(comparison.paragraph_alignment);
     report.coverage = Some(comparison.coverage);
+    report.quote_matches = Some(
+        comparison
+            .quote_matches
+            .into_iter()
+            .map(|m| {
+                let speaker = |(d, q): (usize, usize)| {
+                    crate::compare::quotes::marked(&extracted[d])[q]
+                        .speaker
+                        .clone()
+                };
+                QuoteMatchReport {
+                    quotes: [
+                        format!("{}.q{}", doc_id(m.a.0), m.a.1 + 1),
+                        format!("{}.q{}", doc_id(m.b.0), m.b.1 + 1),
+                    ],
+                    relation: m.relation,
+                    speakers: [speaker(m.a), speaker(m.b)],
+                    ops: m.ops,
+                }
+            })
+            .collect(),
+    );
     report
 }
 

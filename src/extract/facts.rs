@@ -1,0 +1,655 @@
+//! Facts of each body sentence: dates (absolute, and relative ones resolved against the
+//! report's publication date), numbers, money, percentages, and named people, organisations
+//! and places (by capitalisation, titles and organisational words: no model, no gazetteer).
+
+use crate::document::{BlockKind, Document};
+use crate::text::date::month_number;
+use crate::text::{Date, Span};
+use serde::{Deserialize, Serialize};
+
+/// What a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// A named person.
+    Person,
+    /// A named organisation.
+    Org,
+    /// A named place.
+    Place,
+    /// A count or measure.
+    Number,
+    /// A calendar date, a month, or a week.
+    Date,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+}
+
+/// One fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// What it is.
+    pub kind: FactKind,
+    /// Byte span of its words in the document text.
+    pub span: Span,
+    /// Normalised value: `2017-10-12` (a day), `2017-09` (a month), `2017-W40` (a week), a
+    /// plain number (`4000`, `1500000`), money with its currency (`5000000 USD`), a percentage
+    /// (`3.5`), or the name itself.
+    pub value: Option<String>,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Index of the sentence in its paragraph.
+    pub sentence: usize,
+}
+
+/// Extracts the facts of a document's body. Relative dates resolve against `reference` (the
+/// publication date, or the date given with `--date`); without one they keep no value.
+pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Fact> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        if para.kind != BlockKind::Body {
+            continue;
+        }
+        for (si, s) in para.sentences.iter().enumerate() {
+            let words = words_of(text, s.span);
+            sentence_facts(text, &words, reference, p, si, &mut out);
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct W<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words_of(text: &str, span: Span) -> Vec<W<'_>> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let inner = matches!(c, '\'' | '’' | '.' | ',' | '-')
+            && start.is_some()
+            && next.is_some_and(char::is_alphanumeric)
+            // a comma only inside a number: 4,000
+            && (c != ',' || s[start.unwrap_or(0)..i].chars().all(|x| x.is_ascii_digit() || x == ','));
+        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' || inner {
+            start.get_or_insert(i);
+        } else if let Some(a) = start.take() {
+            out.push(W {
+                start: span.start + a,
+                end: span.start + i,
+                text: &s[a..i],
+            });
+        }
+        // keep a trailing % or . of an abbreviation with the word
+        if c == '%' {
+            if let Some(last) = out.last_mut() {
+                if last.end == span.start + i {
+                    last.end += 1;
+                    last.text = &s[last.start - span.start..i + 1];
+                }
+            }
+        }
+    }
+    if let Some(a) = start {
+        out.push(W {
+            start: span.start + a,
+            end: span.end,
+            text: &s[a..],
+        });
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn weekday_of(w: &str) -> Option<u32> {
+    let l = w.trim_end_matches('.').to_lowercase();
+    WEEKDAYS.iter().position(|d| *d == l).map(|i| i as u32)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+fn days(d: Date) -> i64 {
+    let (y, m, dd) = (
+        i64::from(d.year) - i64::from(d.month <= 2),
+        i64::from(d.month),
+        i64::from(d.day),
+    );
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn from_days(z: i64) -> Option<Date> {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Date::new(i32::try_from(y).ok()?, m as u8, d as u8)
+}
+
+/// Monday = 0.
+fn weekday(d: Date) -> u32 {
+    ((days(d) + 3).rem_euclid(7)) as u32
+}
+
+fn iso_week(d: Date) -> String {
+    // the Thursday of d's week decides the ISO year
+    let thursday = days(d) - i64::from(weekday(d)) + 3;
+    let t = from_days(thursday).unwrap_or(d);
+    let jan1 = days(Date {
+        year: t.year,
+        month: 1,
+        day: 1,
+    });
+    format!("{}-W{:02}", t.year, (thursday - jan1) / 7 + 1)
+}
+
+fn sentence_facts(
+    text: &str,
+    ws: &[W<'_>],
+    reference: Option<Date>,
+    p: usize,
+    si: usize,
+    out: &mut Vec<Fact>,
+) {
+    let mut push = |kind: FactKind, a: &W<'_>, b: &W<'_>, value: Option<String>| {
+        out.push(Fact {
+            kind,
+            span: Span::new(a.start, b.end),
+            value,
+            paragraph: p,
+            sentence: si,
+        });
+    };
+    let lower = |i: usize| ws[i].text.to_lowercase();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        // Absolute dates: "October 12", "Oct. 10", "Oct 10, 2017", "12 October 2017".
+        if let Some(m) = month_number(w.text).filter(|_| w.text.starts_with(char::is_uppercase)) {
+            let day = ws.get(i + 1).and_then(|n| n.text.parse::<u8>().ok());
+            let year_after = |k: usize| {
+                ws.get(k)
+                    .and_then(|n| n.text.parse::<i32>().ok())
+                    .filter(|y| (1000..=9999).contains(y))
+            };
+            if let Some(day) = day {
+                let year = year_after(i + 2).or(reference.map(|r| r.year));
+                let last = if year_after(i + 2).is_some() {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let value = year
+                    .and_then(|y| Date::new(y, m, day))
+                    .map(|d| d.to_string());
+                if value.is_some() || reference.is_none() {
+                    push(FactKind::Date, w, &ws[last], value);
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(y) = year_after(i + 1) {
+                push(
+                    FactKind::Date,
+                    w,
+                    &ws[i + 1],
+                    Some(format!("{y:04}-{m:02}")),
+                );
+                i += 2;
+                continue;
+            }
+        }
+        if let Ok(day) = w.text.parse::<u8>() {
+            if let Some(m) = ws.get(i + 1).and_then(|n| {
+                month_number(n.text).filter(|_| n.text.starts_with(char::is_uppercase))
+            }) {
+                let year = ws
+                    .get(i + 2)
+                    .and_then(|n| n.text.parse::<i32>().ok())
+                    .filter(|y| (1000..=9999).contains(y));
+                let last = if year.is_some() { i + 2 } else { i + 1 };
+                let value = year
+                    .or(reference.map(|r| r.year))
+                    .and_then(|y| Date::new(y, m, day))
+                    .map(|d| d.to_string());
+                push(FactKind::Date, w, &ws[last], value);
+                i = last + 1;
+                continue;
+            }
+        }
+        if w.text.len() == 10 {
+            if let Some(d) = Date::parse_iso(w.text) {
+                push(FactKind::Date, w, w, Some(d.to_string()));
+                i += 1;
+                continue;
+            }
+        }
+        // Relative dates.
+        if let Some(wd) = weekday_of(w.text).filter(|_| w.text.starts_with(char::is_uppercase)) {
+            let next = i > 0 && lower(i - 1) == "next";
+            let value = reference.and_then(|r| {
+                let rd = weekday(r);
+                let delta = if next {
+                    (i64::from(wd) - i64::from(rd)).rem_euclid(7).max(1)
+                } else {
+                    // news convention: the latest such day on or before publication
+                    -((i64::from(rd) - i64::from(wd)).rem_euclid(7))
+                };
+                from_days(days(r) + delta).map(|d| d.to_string())
+            });
+            let first = if next || (i > 0 && lower(i - 1) == "last") {
+                &ws[i - 1]
+            } else {
+                w
+            };
+            push(FactKind::Date, first, w, value);
+            i += 1;
+            continue;
+        }
+        let l = lower(i);
+        let rel_day = match l.as_str() {
+            "yesterday" => Some(-1),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(delta) = rel_day {
+            push(
+                FactKind::Date,
+                w,
+                w,
+                reference
+                    .and_then(|r| from_days(days(r) + delta))
+                    .map(|d| d.to_string()),
+            );
+            i += 1;
+            continue;
+        }
+        if matches!(l.as_str(), "last" | "this" | "next") {
+            if let Some(unit) = ws.get(i + 1).map(|n| n.text.to_lowercase()) {
+                let sign: i64 = match l.as_str() {
+                    "last" => -1,
+                    "this" => 0,
+                    _ => 1,
+                };
+                let value = match unit.as_str() {
+                    "week" => Some(
+                        reference
+                            .and_then(|r| from_days(days(r) + 7 * sign))
+                            .map(iso_week),
+                    ),
+                    "month" => Some(reference.map(|r| {
+                        let m = i32::from(r.month) - 1 + sign as i32;
+                        format!(
+                            "{:04}-{:02}",
+                            r.year + m.div_euclid(12),
+                            m.rem_euclid(12) + 1
+                        )
+                    })),
+                    "year" => Some(reference.map(|r| format!("{:04}", i64::from(r.year) + sign))),
+                    _ => None,
+                };
+                if let Some(value) = value {
+                    push(FactKind::Date, w, &ws[i + 1], value);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        // Money, percentages, numbers.
+        if let Some(rest) = w.text.strip_prefix(['$', '€', '£']) {
+            let cur = match w.text.chars().next() {
+                Some('€') => "EUR",
+                Some('£') => "GBP",
+                _ => "USD",
+            };
+            if let Some(n) = parse_number(rest) {
+                let (n, last) = scaled(ws, i, n);
+                push(
+                    FactKind::Money,
+                    w,
+                    &ws[last],
+                    Some(format!("{} {cur}", fmt_number(n))),
+                );
+                i = last + 1;
+                continue;
+            }
+        }
+        if let Some(n) = w.text.strip_suffix('%').and_then(parse_number) {
+            push(FactKind::Percent, w, w, Some(fmt_number(n)));
+            i += 1;
+            continue;
+        }
+        if let Some(n) = parse_number(w.text) {
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text.to_lowercase().as_str(), "percent" | "per"))
+            {
+                let last = if ws.get(i + 2).is_some_and(|x| x.text == "cent") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                push(FactKind::Percent, w, &ws[last], Some(fmt_number(n)));
+                i = last + 1;
+                continue;
+            }
+            let (v, last) = scaled(ws, i, n);
+            if ws.get(last + 1).is_some_and(|x| {
+                matches!(
+                    x.text.to_lowercase().as_str(),
+                    "dollars" | "euros" | "pounds" | "rubles" | "roubles" | "yuan"
+                )
+            }) {
+                let cur = match ws[last + 1].text.to_lowercase().as_str() {
+                    "euros" => "EUR",
+                    "pounds" => "GBP",
+                    "rubles" | "roubles" => "RUB",
+                    "yuan" => "CNY",
+                    _ => "USD",
+                };
+                push(
+                    FactKind::Money,
+                    w,
+                    &ws[last + 1],
+                    Some(format!("{} {cur}", fmt_number(v))),
+                );
+                i = last + 2;
+                continue;
+            }
+            push(FactKind::Number, w, &ws[last], Some(fmt_number(v)));
+            i = last + 1;
+            continue;
+        }
+        // Names.
+        if w.text.starts_with(char::is_uppercase) && i > 0 {
+            let mut j = i;
+            while j + 1 < ws.len()
+                && (ws[j + 1].text.starts_with(char::is_uppercase)
+                    || (matches!(ws[j + 1].text, "of" | "de" | "al" | "bin" | "van" | "von")
+                        && ws
+                            .get(j + 2)
+                            .is_some_and(|x| x.text.starts_with(char::is_uppercase))))
+                && !text[ws[j].end..ws[j + 1].start]
+                    .contains([',', ';', ':', '(', ')', '"', '“', '”'])
+            {
+                j += 1;
+            }
+            let name = text[w.start..ws[j].end]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s");
+            let kind = name_kind(name, i.checked_sub(1).map(|k| ws[k].text.to_lowercase()));
+            if let Some(kind) = kind {
+                push(kind, w, &ws[j], Some(name.to_string()));
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+const ORG_WORDS: &[&str] = &[
+    "Agency",
+    "Association",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Foundation",
+    "Group",
+    "Inc",
+    "Institute",
+    "Interpol",
+    "Journal",
+    "Kremlin",
+    "Lab",
+    "Labs",
+    "Ltd",
+    "Ministry",
+    "News",
+    "Office",
+    "Organization",
+    "Organisation",
+    "Party",
+    "Police",
+    "Post",
+    "Reuters",
+    "Service",
+    "Times",
+    "Union",
+    "University",
+    "Senate",
+    "Congress",
+    "Pentagon",
+    "Parliament",
+    "Army",
+];
+const PLACE_WORDS: &[&str] = &[
+    "City", "County", "Province", "Republic", "River", "Street", "Island", "Islands", "Region",
+    "State",
+];
+
+/// The kind of a capitalised run, or `None` for words that are capitalised for other reasons
+/// (a month, a single common word).
+fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words
+        .iter()
+        .all(|w| month_number(w).is_some() || weekday_of(w).is_some())
+    {
+        return None;
+    }
+    if words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')))
+        || words.iter().any(|w| {
+            w.len() >= 2
+                && w.len() <= 5
+                && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+                && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        })
+    {
+        return Some(FactKind::Org);
+    }
+    if words.iter().any(|w| PLACE_WORDS.contains(w))
+        || matches!(
+            before.as_deref(),
+            Some("in" | "at" | "from" | "to" | "near" | "across")
+        )
+    {
+        return Some(FactKind::Place);
+    }
+    if words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return Some(FactKind::Person);
+    }
+    None
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let t: String = s.chars().filter(|c| *c != ',').collect();
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A number followed by "million", "billion", "thousand": the value and the index of the last
+/// word used.
+fn scaled(ws: &[W<'_>], i: usize, n: f64) -> (f64, usize) {
+    let f = match ws.get(i + 1).map(|w| w.text.to_lowercase()) {
+        Some(ref w) if w == "thousand" => 1e3,
+        Some(ref w) if w == "million" || w == "mln" => 1e6,
+        Some(ref w) if w == "billion" || w == "bln" => 1e9,
+        Some(ref w) if w == "trillion" => 1e12,
+        _ => return (n, i),
+    };
+    (n * f, i + 1)
+}
+
+fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn weekday_and_day_arithmetic() {
+        assert_eq!(weekday(d("2017-10-13")), 4); // a Friday
+        assert_eq!(from_days(days(d("2017-10-13")) - 1), Some(d("2017-10-12")));
+        assert_eq!(from_days(days(d("2000-03-01")) - 1), Some(d("2000-02-29")));
+        assert_eq!(iso_week(d("2017-10-06")), "2017-W40");
+        assert_eq!(iso_week(d("2021-01-01")), "2020-W53");
+    }
+
+    fn facts(s: &str, reference: Option<Date>) -> Vec<(FactKind, String, Option<String>)> {
+        let span = Span::new(0, s.len());
+        let ws = words_of(s, span);
+        let mut out = Vec::new();
+        sentence_facts(s, &ws, reference, 0, 0, &mut out);
+        out.into_iter()
+            .map(|f| (f.kind, f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        let r = Some(d("2017-10-13"));
+        let f = facts("Kaspersky said Thursday that it would share data.", r);
+        assert!(
+            f.contains(&(FactKind::Date, "Thursday".into(), Some("2017-10-12".into()))),
+            "{f:?}"
+        );
+        let f = facts("The ban came last month, and talks resume next Monday.", r);
+        assert!(
+            f.contains(&(FactKind::Date, "last month".into(), Some("2017-09".into()))),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                FactKind::Date,
+                "next Monday".into(),
+                Some("2017-10-16".into())
+            )),
+            "{f:?}"
+        );
+        let f = facts("Without a date line, Friday stays unresolved.", None);
+        assert!(
+            f.contains(&(FactKind::Date, "Friday".into(), None)),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn absolute_dates_numbers_money_percent() {
+        let r = Some(d("2017-10-13"));
+        let f = facts(
+            "On Oct. 10, it said 4,000 staff and $5 million, up 3.5% since 12 October 2016.",
+            r,
+        );
+        assert!(
+            f.contains(&(FactKind::Date, "Oct. 10".into(), Some("2017-10-10".into()))),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(FactKind::Number, "4,000".into(), Some("4000".into()))),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                FactKind::Money,
+                "$5 million".into(),
+                Some("5000000 USD".into())
+            )),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(FactKind::Percent, "3.5%".into(), Some("3.5".into()))),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                FactKind::Date,
+                "12 October 2016".into(),
+                Some("2016-10-12".into())
+            )),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn names_are_typed() {
+        let f = facts(
+            "Spokesman Dmitry Peskov met Kaspersky Lab officials in Moscow.",
+            None,
+        );
+        assert!(
+            f.contains(&(
+                FactKind::Person,
+                "Dmitry Peskov".into(),
+                Some("Dmitry Peskov".into())
+            )),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                FactKind::Org,
+                "Kaspersky Lab".into(),
+                Some("Kaspersky Lab".into())
+            )),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(FactKind::Place, "Moscow".into(), Some("Moscow".into()))),
+            "{f:?}"
+        );
+    }
+}
