@@ -2,6 +2,7 @@
 //! the fact, a word diff of each member against the first report's wording, the numbers that
 //! differ. Per report: what it alone carries and what it leaves out that others carry.
 
+pub mod conflicts;
 pub mod quotes;
 
 use crate::align::{Alignment, SentenceRef};
@@ -30,6 +31,8 @@ pub struct Comparison {
     pub coverage: BTreeMap<String, Coverage>,
     /// Quotes matched across reports.
     pub quote_matches: Vec<quotes::QuoteMatch>,
+    /// Where reports disagree.
+    pub conflicts: Vec<conflicts::Conflict>,
 }
 
 /// Builds the comparison of `docs` from their alignment.
@@ -137,11 +140,14 @@ pub fn compare(
             score: l.score,
         })
         .collect();
+    let quote_matches = quotes::match_quotes(docs, extracted);
+    let conflicts = conflicts::find(docs, extracted, al, &groups, &quote_matches);
     Comparison {
         groups,
         paragraph_alignment,
         coverage,
-        quote_matches: quotes::match_quotes(docs, extracted),
+        quote_matches,
+        conflicts,
     }
 }
 

@@ -1064,8 +1064,21 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         } else {
             0
         };
-        let left = speaker_left(text, frame, left_limit, i, people);
-        let right = if after_quote && left.is_none() {
+        // A participle ("…, citing X", "…, adding that") has the sentence's subject as speaker.
+        let participle = w.text.ends_with("ing")
+            && i > 0
+            && text[frame[i - 1].span.end..w.span.start].contains(',');
+        let left = if participle {
+            let upto = frame
+                .iter()
+                .position(|x| x.span.start >= q.span.start)
+                .unwrap_or(frame.len())
+                .min(i);
+            subject(text, frame, upto, people)
+        } else {
+            speaker_left(text, frame, left_limit, i, people)
+        };
+        let right = if after_quote && left.is_none() && !participle {
             speaker_right(text, frame, i + 1, people)
         } else {
             None

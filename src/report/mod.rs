@@ -33,6 +33,9 @@ pub struct Report {
     /// Quotes of one report matched with quotes of another (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_matches: Option<Vec<QuoteMatchReport>>,
+    /// Where reports disagree: speakers, attribution, dates, numbers (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<Vec<ConflictReport>>,
     /// Things worth knowing that did not stop the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
@@ -171,6 +174,20 @@ pub struct FactReport {
     pub start: usize,
     /// Byte offset one past the last word.
     pub end: usize,
+}
+
+/// One disagreement between reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictReport {
+    /// `speaker`, `attribution`, `date` or `number`.
+    pub kind: crate::compare::conflicts::ConflictKind,
+    /// Sentence ids of the sides.
+    pub members: Vec<String>,
+    /// The group it was found in, or null (a quote given to different speakers).
+    pub group: Option<String>,
+    /// What each side says.
+    pub detail: String,
 }
 
 /// A quote of one report matched with a quote of another.
@@ -334,6 +351,7 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
         paragraph_alignment: None,
         coverage: None,
         quote_matches: None,
+        conflicts: None,
         warnings: warnings.to_vec(),
     }
 }
@@ -456,6 +474,18 @@ pub fn build_comparison(
     report.groups = Some(comparison.groups);
     report.paragraph_alignment = Some(comparison.paragraph_alignment);
     report.coverage = Some(comparison.coverage);
+    report.conflicts = Some(
+        comparison
+            .conflicts
+            .into_iter()
+            .map(|c| ConflictReport {
+                kind: c.kind,
+                members: c.members,
+                group: c.group,
+                detail: c.detail,
+            })
+            .collect(),
+    );
     report.quote_matches = Some(
         comparison
             .quote_matches

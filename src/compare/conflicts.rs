@@ -1,0 +1,226 @@
+//! Where reports disagree about one fact: within an aligned group, different dates, different
+//! numbers, or the same claim attributed to different sources; across reports, the same quote
+//! given to different speakers. What an editor reads first.
+
+use super::quotes::{marked, QuoteMatch, QuoteRelation};
+use crate::align::{Alignment, SentenceRef};
+use crate::document::Document;
+use crate::extract::facts::FactKind;
+use crate::extract::Extraction;
+use crate::report::{doc_id, GroupReport};
+use serde::{Deserialize, Serialize};
+
+/// What the reports disagree about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    /// The same quote, different speakers.
+    Speaker,
+    /// The same claim, different sources ("The New York Times reported" / "Israeli intelligence
+    /// said").
+    Attribution,
+    /// The same fact, different dates.
+    Date,
+    /// The same fact, different numbers.
+    Number,
+}
+
+/// One disagreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// What it is about.
+    pub kind: ConflictKind,
+    /// Sentence ids of the reports' sides (`A.s7`, `B.s15`).
+    pub members: Vec<String>,
+    /// The group it was found in, if any.
+    pub group: Option<String>,
+    /// What each side says, one line.
+    pub detail: String,
+}
+
+fn sid(r: &SentenceRef) -> String {
+    format!("{}.s{}", doc_id(r.doc), r.ordinal + 1)
+}
+
+/// Finds the conflicts of a comparison.
+pub fn find(
+    docs: &[Document],
+    extracted: &[Extraction],
+    al: &Alignment,
+    groups: &[GroupReport],
+    matches: &[QuoteMatch],
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let text = |d: usize, s: crate::text::Span| s.slice(&docs[d].text).to_string();
+    // Speaker: the same words given to different people.
+    for m in matches
+        .iter()
+        .filter(|m| m.relation == QuoteRelation::OtherSpeaker)
+    {
+        let qa = marked(&extracted[m.a.0])[m.a.1];
+        let qb = marked(&extracted[m.b.0])[m.b.1];
+        let sentence_of = |d: usize, q: &crate::extract::quotes::Quote| {
+            al.sentences
+                .iter()
+                .find(|r| r.doc == d && r.paragraph == q.paragraph && r.index == q.sentence)
+                .map(sid)
+        };
+        let members = [sentence_of(m.a.0, qa), sentence_of(m.b.0, qb)]
+            .into_iter()
+            .flatten()
+            .collect();
+        out.push(Conflict {
+            kind: ConflictKind::Speaker,
+            members,
+            group: None,
+            detail: format!(
+                "{}: {} · {}: {}",
+                doc_id(m.a.0),
+                qa.speaker.as_deref().unwrap_or("?"),
+                doc_id(m.b.0),
+                qb.speaker.as_deref().unwrap_or("?")
+            ),
+        });
+    }
+    for (gi, g) in al.groups.iter().enumerate() {
+        // per document: its member sentences
+        let mut sides: Vec<(usize, Vec<SentenceRef>)> = Vec::new();
+        for &m in &g.members {
+            let r = al.sentences[m];
+            match sides.iter_mut().find(|(d, _)| *d == r.doc) {
+                Some((_, v)) => v.push(r),
+                None => sides.push((r.doc, vec![r])),
+            }
+        }
+        let in_side = |refs: &[SentenceRef], p: usize, s: usize| {
+            refs.iter().any(|r| r.paragraph == p && r.index == s)
+        };
+        let gid = groups.get(gi).map(|g| g.id.clone());
+        // Attribution: the sources each side names for what it reports.
+        let sources: Vec<Vec<String>> = sides
+            .iter()
+            .map(|(d, refs)| {
+                let mut v: Vec<String> = Vec::new();
+                for q in &extracted[*d].quotes {
+                    if in_side(refs, q.paragraph, q.sentence) {
+                        if let Some(s) = &q.speaker {
+                            if !v.contains(s) {
+                                v.push(s.clone());
+                            }
+                        }
+                    }
+                }
+                v
+            })
+            .collect();
+        for a in 0..sides.len() {
+            for b in a + 1..sides.len() {
+                let (sa, sb) = (&sources[a], &sources[b]);
+                if sa.is_empty()
+                    || sb.is_empty()
+                    || sa.iter().any(|x| sb.iter().any(|y| same_source(x, y)))
+                {
+                    continue;
+                }
+                out.push(Conflict {
+                    kind: ConflictKind::Attribution,
+                    members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
+                    group: gid.clone(),
+                    detail: format!(
+                        "{}: {} · {}: {}",
+                        doc_id(sides[a].0),
+                        sa.join(", "),
+                        doc_id(sides[b].0),
+                        sb.join(", ")
+                    ),
+                });
+            }
+        }
+        // Dates: day-precise dates on both sides, none in common.
+        let dates: Vec<Vec<(String, String)>> = sides
+            .iter()
+            .map(|(d, refs)| {
+                extracted[*d]
+                    .facts
+                    .iter()
+                    .filter(|f| f.kind == FactKind::Date && in_side(refs, f.paragraph, f.sentence))
+                    .filter_map(|f| {
+                        f.value
+                            .clone()
+                            .filter(|v| v.len() == 10)
+                            .map(|v| (text(*d, f.span), v))
+                    })
+                    .collect()
+            })
+            .collect();
+        for a in 0..sides.len() {
+            for b in a + 1..sides.len() {
+                let (da, db) = (&dates[a], &dates[b]);
+                if da.is_empty()
+                    || db.is_empty()
+                    || da.iter().any(|x| db.iter().any(|y| x.1 == y.1))
+                {
+                    continue;
+                }
+                let show = |v: &[(String, String)]| {
+                    v.iter()
+                        .map(|(t, v)| format!("{t} ({v})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                out.push(Conflict {
+                    kind: ConflictKind::Date,
+                    members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
+                    group: gid.clone(),
+                    detail: format!(
+                        "{}: {} · {}: {}",
+                        doc_id(sides[a].0),
+                        show(da),
+                        doc_id(sides[b].0),
+                        show(db)
+                    ),
+                });
+            }
+        }
+        // Numbers: what the group's number differences say.
+        if let Some(gr) = groups.get(gi) {
+            for n in &gr.numbers {
+                let member_ids = |doc: &str| -> Vec<String> {
+                    gr.members
+                        .iter()
+                        .filter(|m| m.doc == doc)
+                        .flat_map(|m| m.sentences.clone())
+                        .collect()
+                };
+                let mut members = member_ids(&n.against);
+                members.extend(member_ids(&n.doc));
+                out.push(Conflict {
+                    kind: ConflictKind::Number,
+                    members,
+                    group: Some(gr.id.clone()),
+                    detail: format!(
+                        "{}: {} · {}: {}",
+                        n.against,
+                        n.against_only.join(", "),
+                        n.doc,
+                        n.only.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.members.cmp(&b.members)));
+    out
+}
+
+/// Two names of one source: a word in common ("Peskov", "Dmitry Peskov").
+fn same_source(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !matches!(*w, "The" | "the"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
+}
