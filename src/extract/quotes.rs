@@ -91,6 +91,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .map(|(_, n)| n);
             people.current_subject = named.clone();
             let mut had_direct = false;
+            let here_parts: Vec<Span> = here.iter().flat_map(|q| q.parts.iter().copied()).collect();
             for q in here {
                 let len_words = q
                     .parts
@@ -117,7 +118,9 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     frame.clone()
                 };
                 let attribution = attribute(text, &frame_here, &q, &people);
-                let sentence_like = covers_sentence(text, s_span, &frame_here);
+                // Direct: the quote opens the sentence, or little but the attribution is left.
+                let opens = !frame_here.iter().any(|w| w.span.end <= q.span.start);
+                let sentence_like = opens || covers_sentence(text, s_span, &frame_here);
                 let has_speaker = attribution.as_ref().is_some_and(|a| a.name.is_some());
                 let title_case = q.parts.iter().all(|p| {
                     p.slice(text)
@@ -141,7 +144,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     direct_spans_seen.push(q.span);
                 }
                 let (speaker, speaker_span, cue) = match attribution {
-                    Some(a) => (a.name, a.mention, Some(a.cue)),
+                    Some(a) => (a.name, a.mention, Some(a.cue).filter(|c| !c.is_empty())),
                     None => {
                         // A floating quote: the current speaker, if one spoke just before.
                         let inherited = current
@@ -174,7 +177,18 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .iter()
                 .any(|d: &Span| d.start < s_span.end && s_span.start < d.end);
             if !had_direct && !in_direct {
-                if let Some(q) = indirect(text, &words, &people, p, si) {
+                let quoted = |q: &Quote| {
+                    let inside: usize = here_parts
+                        .iter()
+                        .map(|p| {
+                            p.end
+                                .min(q.span.end)
+                                .saturating_sub(p.start.max(q.span.start))
+                        })
+                        .sum();
+                    inside * 2 > q.span.len()
+                };
+                if let Some(q) = indirect(text, &words, &people, p, si).filter(|q| !quoted(q)) {
                     if let Some(name) = &q.speaker {
                         current = Some((name.clone(), p));
                         people.note_speaker(name);
@@ -1101,7 +1115,7 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         .unwrap_or(frame.len());
     let subject = subject(text, frame, upto, people);
     Some(Attribution {
-        cue: first_cue.unwrap_or_else(|| ":".into()),
+        cue: first_cue.unwrap_or_default(),
         mention: subject.as_ref().map(|s| s.0),
         name: subject.map(|s| s.1),
     })

@@ -113,6 +113,34 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
         )?;
     }
 
+    // Conflicts: what an editor reads first.
+    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {}",
+            p.strong("Conflicts"),
+            p.dim(&format!("{} where the reports disagree", conflicts.len()))
+        )?;
+        for c in conflicts {
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}{}",
+                p.note(&format!("{kind:<11}")),
+                c.group
+                    .as_deref()
+                    .map(|g| format!("{g}  "))
+                    .unwrap_or_default(),
+                p.dim(&c.members.join(" · "))
+            )?;
+            writeln!(out, "      {}", terminal_line(&c.detail))?;
+        }
+    }
+
     // Shared facts.
     if !groups.is_empty() {
         writeln!(out)?;
@@ -167,18 +195,7 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
             terminal_line(&text.join(" "))
         )?;
         for d in &g.diffs {
-            let mut line = String::new();
-            for (i, seg) in d.ops.iter().enumerate() {
-                if i > 0 {
-                    line.push(' ');
-                }
-                let t = terminal_line(&seg.text);
-                line.push_str(&match seg.op {
-                    DiffOp::Equal => t.into_owned(),
-                    DiffOp::Delete => p.deleted(&t),
-                    DiffOp::Insert => p.inserted(&t),
-                });
-            }
+            let line = diff_line(&d.ops, p);
             writeln!(out, "    {}  {}", p.strong(&format!("{:<2}", d.doc)), line)?;
         }
         for n in &g.numbers {
@@ -195,6 +212,8 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
             )?;
         }
     }
+
+    quotes(report, p, out)?;
 
     // What each report alone carries.
     if let Some(cov) = &report.coverage {
@@ -234,6 +253,117 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
         }
     }
     Ok(())
+}
+
+/// The quotes section: quotes matched across reports (how, with the changed words marked), then
+/// each report's quotes no other report carries.
+fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let all: HashMap<&str, &crate::report::QuoteReport> = report
+        .documents
+        .iter()
+        .flat_map(|d| d.quotes.iter().map(|q| (q.id.as_str(), q)))
+        .collect();
+    if all.is_empty() {
+        return Ok(());
+    }
+    let matches = report.quote_matches.as_deref().unwrap_or(&[]);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}  {}",
+        p.strong("Quotes"),
+        p.dim(&format!(
+            "{} quotes, {} matched across reports",
+            all.len(),
+            matches.len()
+        ))
+    )?;
+    let speaker = |q: &crate::report::QuoteReport| {
+        terminal_line(q.speaker.as_deref().unwrap_or("(speaker unknown)")).into_owned()
+    };
+    for m in matches {
+        let (Some(a), Some(b)) = (all.get(m.quotes[0].as_str()), all.get(m.quotes[1].as_str()))
+        else {
+            continue;
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {} {}  {}",
+            p.strong(&format!("{} ~ {}", m.quotes[0], m.quotes[1])),
+            p.note(m.relation.as_str()),
+            p.dim(&format!("{} · {}", speaker(a), speaker(b)))
+        )?;
+        writeln!(
+            out,
+            "    {}  \u{201c}{}\u{201d}",
+            p.strong(&format!("{:<2}", short_doc(&a.id))),
+            terminal_line(&a.text)
+        )?;
+        let second = if m.ops.is_empty() {
+            terminal_line(&b.text).into_owned()
+        } else {
+            diff_line(&m.ops, p)
+        };
+        writeln!(
+            out,
+            "    {}  \u{201c}{}\u{201d}",
+            p.strong(&format!("{:<2}", short_doc(&b.id))),
+            second
+        )?;
+    }
+    for d in &report.documents {
+        let alone: Vec<&crate::report::QuoteReport> = d
+            .quotes
+            .iter()
+            .filter(|q| !matches.iter().any(|m| m.quotes.contains(&q.id)))
+            .collect();
+        if alone.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {}",
+            p.strong(&format!(
+                "Quotes only in {} {}",
+                d.id,
+                terminal_line(&d.label)
+            ))
+        )?;
+        for q in alone {
+            writeln!(
+                out,
+                "    {}  {}: \u{201c}{}\u{201d}",
+                p.dim(short(&q.id)),
+                speaker(q),
+                terminal_line(&q.text)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A word diff on one line: removed words as `[-…-]` (or struck through), added as `{+…+}`.
+fn diff_line(ops: &[crate::report::DiffSegment], p: Palette) -> String {
+    let mut line = String::new();
+    for (i, seg) in ops.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        let t = terminal_line(&seg.text);
+        line.push_str(&match seg.op {
+            DiffOp::Equal => t.into_owned(),
+            DiffOp::Delete => p.deleted(&t),
+            DiffOp::Insert => p.inserted(&t),
+        });
+    }
+    line
+}
+
+/// `A.q5` → `A`.
+fn short_doc(id: &str) -> &str {
+    id.split_once('.').map_or(id, |(d, _)| d)
 }
 
 /// `A.s5` → `s5`.

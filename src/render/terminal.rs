@@ -88,6 +88,80 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
             )?;
         }
     }
+    extracted(doc, p, out)
+}
+
+/// Quotes with their speakers, reported speech, and the facts found, by kind.
+fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    if !doc.quotes.is_empty() || !doc.reported_speech.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {}",
+            p.strong(&format!(
+                "Quotes ({}) and reported speech ({})",
+                doc.quotes.len(),
+                doc.reported_speech.len()
+            ))
+        )?;
+        for q in doc.quotes.iter().chain(&doc.reported_speech) {
+            let who = q.speaker.as_deref().unwrap_or("(speaker unknown)");
+            let cue = q
+                .cue
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            let text = if q.kind == crate::extract::quotes::QuoteKind::Indirect {
+                terminal_line(&q.text).into_owned()
+            } else {
+                format!("\u{201c}{}\u{201d}", terminal_line(&q.text))
+            };
+            writeln!(
+                out,
+                "    {} {}{}: {}",
+                p.dim(&format!("{:<4} {}", short_id(&q.id), short_id(&q.sentence))),
+                terminal_line(who),
+                p.dim(&terminal_line(&cue)),
+                text
+            )?;
+        }
+    }
+    if !doc.facts.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {}",
+            p.strong(&format!("Facts ({})", doc.facts.len()))
+        )?;
+        let mut kinds: Vec<crate::extract::facts::FactKind> =
+            doc.facts.iter().map(|f| f.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        for k in kinds {
+            let mut items: Vec<String> = Vec::new();
+            for f in doc.facts.iter().filter(|f| f.kind == k) {
+                let item = match &f.value {
+                    Some(v) if *v != f.text && k != crate::extract::facts::FactKind::Person => {
+                        format!("{} = {}", f.text, v)
+                    }
+                    _ => f.text.clone(),
+                };
+                if !items.contains(&item) {
+                    items.push(item);
+                }
+            }
+            let name = serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    {} {}",
+                p.dim(&format!("{name:<8}")),
+                terminal_line(&items.join("; "))
+            )?;
+        }
+    }
     Ok(())
 }
 
