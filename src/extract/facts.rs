@@ -388,7 +388,13 @@ fn sentence_facts(
             continue;
         }
         // Names.
-        if w.text.starts_with(char::is_uppercase) && i > 0 {
+        // (the first word of a sentence is capitalised anyway: a name only if the next is too)
+        let opens_run = i > 0
+            || !super::quotes::is_common_word(w.text)
+                && ws.get(1).is_some_and(|n| {
+                    n.text.starts_with(char::is_uppercase) && !text[w.end..n.start].contains(',')
+                });
+        if w.text.starts_with(char::is_uppercase) && opens_run {
             let mut j = i;
             while j + 1 < ws.len()
                 && (ws[j + 1].text.starts_with(char::is_uppercase)
@@ -401,6 +407,12 @@ fn sentence_facts(
             {
                 j += 1;
             }
+            // titles and roles are not part of the name: "Spokesman Dmitry Peskov"
+            let mut first = i;
+            while first < j && super::quotes::is_title_word(ws[first].text) {
+                first += 1;
+            }
+            let w = &ws[first];
             let name = text[w.start..ws[j].end]
                 .trim_end_matches("'s")
                 .trim_end_matches("’s");
@@ -459,8 +471,23 @@ const ORG_WORDS: &[&str] = &[
     "Army",
 ];
 const PLACE_WORDS: &[&str] = &[
-    "City", "County", "Province", "Republic", "River", "Street", "Island", "Islands", "Region",
+    "City",
+    "County",
+    "Province",
+    "Republic",
+    "River",
+    "Street",
+    "Island",
+    "Islands",
+    "Region",
     "State",
+    "States",
+    "Kingdom",
+    "Emirates",
+    "Sea",
+    "Ocean",
+    "Valley",
+    "Mountains",
 ];
 
 /// The kind of a capitalised run, or `None` for words that are capitalised for other reasons
