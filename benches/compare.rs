@@ -1,5 +1,5 @@
-//! Time of a whole comparison (read, align, compare, build the report) of the bundled seeds
-//! pair and of three reports, in process. Whole-process timings are in docs/performance.md.
+//! Time of a whole comparison (read, extract quotes and facts, align, compare, build the report)
+//! of the bundled seeds pair and of three reports, in process; and of extraction alone. Whole-process timings are in docs/performance.md.
 
 // criterion's macros generate undocumented items.
 #![allow(missing_docs)]
@@ -35,6 +35,20 @@ fn bench_compare(c: &mut Criterion) {
                 let (docs, warnings) =
                     parallax::read_all(ins, &[], &ReadOptions::default()).expect("reads");
                 parallax::compare(&docs, &warnings, &opts, &Default::default())
+            })
+        });
+    }
+    group.finish();
+
+    // Quotes and facts alone, on documents already read: their share of a comparison.
+    let mut group = c.benchmark_group("extract");
+    for (name, ins) in [("seeds_pair", &seeds), ("three_reports", &three)] {
+        let (docs, _) = parallax::read_all(ins, &[], &ReadOptions::default()).expect("reads");
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| parallax::extract::extract(d, &Default::default()))
+                    .collect::<Vec<_>>()
             })
         });
     }

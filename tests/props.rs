@@ -26,6 +26,20 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("“".to_string()),
         Just("”".to_string()),
         Just("’".to_string()),
+        Just("‘".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("「".to_string()),
+        Just("」".to_string()),
+        Just("''".to_string()),
+        Just("he".to_string()),
+        Just("Peskov".to_string()),
+        Just("Thursday".to_string()),
+        Just("$5".to_string()),
+        Just("million".to_string()),
+        Just("3%".to_string()),
+        Just("according to".to_string()),
         Just(",".to_string()),
         Just("—".to_string()),
         Just("\n".to_string()),
@@ -107,6 +121,35 @@ proptest! {
     fn text_spans_are_sound(s in newsish()) {
         let doc = ingest::analyse("p".into(), "p".into(), InputFormat::Text, Encoding::Utf8, s);
         check_document(&doc)?;
+    }
+
+    /// Quotes and facts: spans on char boundaries inside the text, parts inside the quote and
+    /// inside body paragraphs, the quote's text is its parts; unbalanced marks never panic.
+    #[test]
+    fn quote_and_fact_spans_are_sound(s in newsish()) {
+        let doc = ingest::analyse("p".into(), "p".into(), InputFormat::Text, Encoding::Utf8, s);
+        let x = parallax::extract::extract(&doc, &Default::default());
+        let text = &doc.text;
+        let body: Vec<Span> = doc.body().map(|p| p.span).collect();
+        let ok = |sp: Span| sp.start <= sp.end && sp.end <= text.len() && text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end);
+        for q in &x.quotes {
+            prop_assert!(ok(q.span), "{q:?}");
+            prop_assert!(!q.parts.is_empty());
+            for part in &q.parts {
+                prop_assert!(ok(*part) && q.span.start <= part.start && part.end <= q.span.end, "{q:?}");
+                prop_assert!(body.iter().any(|b| b.start <= part.start && part.end <= b.end), "part inside a body paragraph: {q:?}");
+            }
+            let joined: Vec<&str> = q.parts.iter().map(|p| p.slice(text)).collect();
+            prop_assert_eq!(q.text(text), joined.join(" "));
+            if let Some(sp) = q.speaker_span {
+                prop_assert!(ok(sp));
+            }
+            prop_assert!(doc.paragraphs[q.paragraph].sentences.len() > q.sentence);
+        }
+        for f in &x.facts {
+            prop_assert!(ok(f.span) && !f.span.is_empty(), "{f:?}");
+            prop_assert!(doc.paragraphs[f.paragraph].sentences[f.sentence].span.start <= f.span.start);
+        }
     }
 
     #[test]

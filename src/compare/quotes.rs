@@ -65,59 +65,119 @@ pub fn marked(x: &Extraction) -> Vec<&Quote> {
 }
 
 /// Matches the quotes of every pair of documents: each quote takes its best match in each
-/// other document.
+/// other document. Candidate pairs come from an index of word pairs (single words for one-word
+/// quotes), so the cost follows the quotes that share wording, not all pairs of quotes.
 pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMatch> {
-    let norms: Vec<Vec<Vec<String>>> = docs
-        .iter()
-        .zip(extracted)
-        .map(|(d, x)| marked(x).iter().map(|q| quote_norms(d, q)).collect())
-        .collect();
-    let mut out = Vec::new();
-    for i in 0..docs.len() {
-        let qa = marked(&extracted[i]);
-        for j in i + 1..docs.len() {
-            let qb = marked(&extracted[j]);
-            let mut taken = vec![false; qb.len()];
-            for (ai, a) in qa.iter().enumerate() {
-                let wa = &norms[i][ai];
-                let mut best: Option<(QuoteRelation, usize, usize)> = None; // relation, -common, index
-                for (bi, b) in qb.iter().enumerate() {
-                    if taken[bi] {
-                        continue;
-                    }
-                    let wb = &norms[j][bi];
-                    let Some((rel, common)) = relate(wa, wb) else {
-                        continue;
-                    };
-                    let rel = if different_speakers(a, b) {
-                        QuoteRelation::OtherSpeaker
-                    } else {
-                        rel
-                    };
-                    let better = match best {
-                        None => true,
-                        Some((r, c, _)) => (rel, usize::MAX - common) < (r, usize::MAX - c),
-                    };
-                    if better {
-                        best = Some((rel, common, bi));
-                    }
-                }
-                if let Some((relation, _, bi)) = best {
-                    taken[bi] = true;
-                    let ops = if relation == QuoteRelation::Identical {
-                        Vec::new()
-                    } else {
-                        diff(&docs[i], a, &docs[j], qb[bi])
-                    };
-                    out.push(QuoteMatch {
-                        a: (i, ai),
-                        b: (j, bi),
-                        relation,
-                        ops,
-                    });
+    use rustc_hash::FxHashMap;
+    // every direct or mixed quote: (document, index among its marked quotes, words)
+    let mut all: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for (d, (doc, x)) in docs.iter().zip(extracted).enumerate() {
+        for (qi, q) in marked(x).iter().enumerate() {
+            all.push((d, qi, quote_norms(doc, q)));
+        }
+    }
+    let key = |ws: &[String]| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for w in ws {
+            for b in w.bytes().chain([0u8]) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (g, (_, _, ws)) in all.iter().enumerate() {
+        let mut keys: Vec<u64> = if ws.len() < 2 {
+            vec![key(ws)]
+        } else {
+            ws.windows(2).map(key).collect()
+        };
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            postings.entry(k).or_default().push(g as u32);
+        }
+    }
+    // A word pair in hundreds of quotes ("of the") finds nothing the rarer ones do not.
+    const MAX_POSTING: usize = 400;
+    let mut cands: Vec<(u32, u32)> = Vec::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
+        for (i, &x) in list.iter().enumerate() {
+            for &y in &list[i + 1..] {
+                let (x, y) = if all[x as usize].0 <= all[y as usize].0 {
+                    (x, y)
+                } else {
+                    (y, x)
+                };
+                if all[x as usize].0 != all[y as usize].0 {
+                    cands.push((x, y));
                 }
             }
         }
+    }
+    cands.sort_unstable();
+    // how many word pairs each candidate shares: one shared pair ("it is") is not enough when
+    // both quotes have more to share
+    let mut counted: Vec<(u32, u32, usize)> = Vec::new();
+    for c in cands {
+        match counted.last_mut() {
+            Some(last) if (last.0, last.1) == c => last.2 += 1,
+            _ => counted.push((c.0, c.1, 1)),
+        }
+    }
+    let cands: Vec<(u32, u32)> = counted
+        .into_iter()
+        .filter(|&(x, y, n)| {
+            let shorter = all[x as usize].2.len().min(all[y as usize].2.len());
+            n >= shorter.saturating_sub(1).clamp(1, 2)
+        })
+        .map(|(x, y, _)| (x, y))
+        .collect();
+    // (doc a, doc b, quote a, relation, more words in common first, quote b)
+    let mut found: Vec<(
+        usize,
+        usize,
+        usize,
+        QuoteRelation,
+        std::cmp::Reverse<usize>,
+        usize,
+    )> = Vec::new();
+    for (x, y) in cands {
+        let (da, qa, wa) = &all[x as usize];
+        let (db, qb, wb) = &all[y as usize];
+        let Some((rel, common)) = relate(wa, wb) else {
+            continue;
+        };
+        let (a, b) = (marked(&extracted[*da])[*qa], marked(&extracted[*db])[*qb]);
+        let rel = if different_speakers(a, b) {
+            QuoteRelation::OtherSpeaker
+        } else {
+            rel
+        };
+        found.push((*da, *db, *qa, rel, std::cmp::Reverse(common), *qb));
+    }
+    found.sort_unstable();
+    let mut out = Vec::new();
+    let mut taken: rustc_hash::FxHashSet<(usize, usize, usize)> = Default::default(); // (doc a, doc b, quote b)
+    let mut done: rustc_hash::FxHashSet<(usize, usize, usize)> = Default::default(); // (doc a, doc b, quote a)
+    for (da, db, qa, relation, _, qb) in found {
+        if done.contains(&(da, db, qa)) || taken.contains(&(da, db, qb)) {
+            continue;
+        }
+        done.insert((da, db, qa));
+        taken.insert((da, db, qb));
+        let (a, b) = (marked(&extracted[da])[qa], marked(&extracted[db])[qb]);
+        let ops = if relation == QuoteRelation::Identical {
+            Vec::new()
+        } else {
+            diff(&docs[da], a, &docs[db], b)
+        };
+        out.push(QuoteMatch {
+            a: (da, qa),
+            b: (db, qb),
+            relation,
+            ops,
+        });
     }
     out
 }
@@ -133,6 +193,26 @@ fn relate(a: &[String], b: &[String]) -> Option<(QuoteRelation, usize)> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() >= FRAGMENT_MIN_WORDS && long.windows(short.len()).any(|w| w == short) {
         return Some((QuoteRelation::Fragment, short.len()));
+    }
+    // words in common, in any order, bound the words in common in order
+    let mut sa: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut sb: Vec<&str> = b.iter().map(String::as_str).collect();
+    sa.sort_unstable();
+    sb.sort_unstable();
+    let (mut i, mut j, mut bound) = (0, 0, 0);
+    while i < sa.len() && j < sb.len() {
+        match sa[i].cmp(sb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                bound += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if bound < ALTERED_MIN_WORDS || (bound as f32) < ALTERED_MIN_SHARE * short.len() as f32 {
+        return None;
     }
     let common = common_in_order(a, b);
     if common >= ALTERED_MIN_WORDS && common as f32 >= ALTERED_MIN_SHARE * short.len() as f32 {
