@@ -131,6 +131,11 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 if len_words < 4 && !sentence_like && (!has_speaker || title_case) {
                     continue; // a scare quote or a title
                 }
+                // Quoted words in the writer's sentence that nobody is said to have said: a
+                // phrase held at a distance, a slogan, a document's wording.
+                if !sentence_like && !has_speaker && len_words < 12 {
+                    continue;
+                }
                 if attribution.is_none() && title_case && !q.closed_sentence {
                     continue; // a title: "The Kid Who Would Be King"
                 }
@@ -1446,11 +1451,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 "meanwhile" | "however" | "though" | "too" | "also" | "separately"
             )
             && comma_before(v - 1);
-        if v == 0
-            || v > 14
-            || !INDIRECT_CUES.contains(&w.text.as_str())
-            || (comma_before(v) && !aside)
-        {
+        if v == 0 || !INDIRECT_CUES.contains(&w.text.as_str()) {
             continue;
         }
         let prev = frame[v - 1].lower();
@@ -1469,15 +1470,34 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         {
             continue;
         }
-        let Some((mention, name)) = speaker_left(text, &frame, 0, v, people) else {
+        // "… praised China and said he …": the verb shares the sentence's subject.
+        let coordinated = matches!(prev.as_str(), "and" | "but") && !comma_before(v);
+        let found = if coordinated {
+            subject(text, &frame, v - 1, people)
+        } else {
+            speaker_left(text, &frame, 0, v, people)
+        };
+        let Some((mention, name)) = found else {
             continue;
         };
-        // The subject opens the sentence (after a leading phrase at most).
         let subject_at = frame
             .iter()
             .position(|x| x.span.start >= mention.start)
             .unwrap_or(0);
-        if subject_at > 10 {
+        // A comma right before the verb: an apposition after a subject that opens the sentence
+        // ("Hiram Macharia, marketing executive at LG Electronics, said …"), or an aside
+        // ("The Journal, meanwhile, reported …"); else an inverted attribution handled below.
+        if comma_before(v) && !aside && subject_at > 2 {
+            continue;
+        }
+        // The subject opens the sentence or a clause ("… as city staff said they …").
+        let opens_clause = subject_at == 0
+            || comma_before(subject_at)
+            || matches!(
+                frame[subject_at - 1].lower().as_str(),
+                "and" | "but" | "as" | "while" | "because" | "when" | "after" | "though" | "although" | "where" | "since" | "so"
+            );
+        if subject_at > 10 && !opens_clause && !coordinated {
             continue;
         }
         // The reported clause: after "that" when it comes within a few words, else after the
