@@ -1203,7 +1203,7 @@ fn speaker_left(
         while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
             k -= 1;
         }
-        if k > limit && v - k <= 6 {
+        if k > limit && v - k <= 10 {
             end = k;
         }
     }
@@ -1534,7 +1534,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 continue;
             }
         }
-        if frame.len() < c + 4 {
+        if frame.len() < c + 3 {
             continue;
         }
         let start = frame[c].span.start;
@@ -1581,7 +1581,12 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 .iter()
                 .rposition(|w| w.span.end <= mention.end)
                 .unwrap_or(v);
-            if n - 1 - mention_end.max(v) > 5 {
+            // … or a comma, when the attribution sits inside the sentence ("…, Lohmar said,
+            // adding that …")
+            let attr_end = mention_end.max(v);
+            let parenthetical = attr_end + 1 < n
+                && text[frame[attr_end].span.end..frame[attr_end + 1].span.start].contains(',');
+            if n - 1 - attr_end > 5 && !parenthetical {
                 break;
             }
             let span = Span::new(frame[0].span.start, frame[c].span.end);
