@@ -1046,6 +1046,7 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         .rev()
         .filter(|&i| frame[i].span.end <= q.span.start);
     let mut first_cue: Option<String> = None;
+    let mut first_cue_at: Option<usize> = None;
     for i in after.chain(before) {
         let w = frame[i];
         if !is_cue(&w.text) {
@@ -1071,7 +1072,10 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         {
             continue;
         }
-        first_cue.get_or_insert_with(|| w.text.clone());
+        if first_cue.is_none() {
+            first_cue = Some(w.text.clone());
+            first_cue_at = Some(i);
+        }
         let after_quote = w.span.start >= q.span.end;
         // Speaker to the left of the verb (only words after the quote when the quote precedes).
         let left_limit = if after_quote {
@@ -1110,7 +1114,18 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         }
     }
     let colon = text[..q.span.start].trim_end().ends_with(':');
-    if first_cue.is_none() && !colon {
+    // The sentence's subject speaks only when the cue is close to the quote: "Kaspersky Lab
+    // referred to the media reports as "unsubstantiated claims"", not any verb of the sentence.
+    let close = first_cue_at.is_some_and(|i| {
+        let w: &Word = frame[i];
+        let between = if w.span.end <= q.span.start {
+            frame.iter().filter(|x| x.span.start >= w.span.end && x.span.end <= q.span.start).count()
+        } else {
+            frame.iter().filter(|x| x.span.start >= q.span.end && x.span.end <= w.span.start).count()
+        };
+        between <= 6
+    });
+    if !close && !colon {
         return None;
     }
     let upto = frame
@@ -1194,6 +1209,16 @@ fn speaker_left(
         return None;
     }
     let mut end = v; // exclusive
+    // Skip a parenthesis before the verb: "Sen. Debbie Stabenow (D-Mich.) said".
+    if frame.get(v).is_some_and(|w| text[frame[v - 1].span.end..w.span.start].contains(')')) {
+        let mut k = v - 1;
+        while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains('(') {
+            k -= 1;
+        }
+        if k > limit && v - k <= 4 {
+            end = k;
+        }
+    }
                      // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
     let gap = frame
         .get(v)
@@ -1296,6 +1321,9 @@ fn speaker_left(
                 || frame[k].text.ends_with("'s")
                 || crate::text::lexicon::is_stop_word(&frame[k].lower())
                 || is_shouted(&frame[k].text)
+                || (frame[k].text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !frame[k].text.chars().any(char::is_lowercase)
+                    && frame[k + 1].text.chars().any(char::is_lowercase))
                 || (k == 0 && is_common_word(&frame[k].text)))
         {
             k += 1;
