@@ -3,6 +3,7 @@
 //! differ. Per report: what it alone carries and what it leaves out that others carry.
 
 pub mod conflicts;
+pub mod entities;
 pub mod quotes;
 
 use crate::align::{Alignment, SentenceRef};
@@ -33,6 +34,8 @@ pub struct Comparison {
     pub quote_matches: Vec<quotes::QuoteMatch>,
     /// Where reports disagree.
     pub conflicts: Vec<conflicts::Conflict>,
+    /// Which report mentions whom.
+    pub entities: Vec<entities::Entity>,
 }
 
 /// Builds the comparison of `docs` from their alignment.
@@ -142,12 +145,14 @@ pub fn compare(
         .collect();
     let quote_matches = quotes::match_quotes(docs, extracted);
     let conflicts = conflicts::find(docs, extracted, al, &groups, &quote_matches);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     Comparison {
         groups,
         paragraph_alignment,
         coverage,
         quote_matches,
         conflicts,
+        entities: entities::table(extracted, &texts),
     }
 }
 

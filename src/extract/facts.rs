@@ -83,13 +83,18 @@ fn words_of(text: &str, span: Span) -> Vec<W<'_>> {
         if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' || inner {
             start.get_or_insert(i);
         } else if let Some(a) = start.take() {
+            // "U.S." keeps its last full stop
+            let abbr = c == '.'
+                && s[a..i].contains('.')
+                && s[a..i].split('.').all(|x| x.chars().count() == 1);
+            let end = if abbr { i + 1 } else { i };
             out.push(W {
                 start: span.start + a,
-                end: span.start + i,
-                text: &s[a..i],
+                end: span.start + end,
+                text: &s[a..end],
             });
         }
-        // keep a trailing % or . of an abbreviation with the word
+        // keep a trailing % with its number
         if c == '%' {
             if let Some(last) = out.last_mut() {
                 if last.end == span.start + i {

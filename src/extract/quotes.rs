@@ -1119,9 +1119,15 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
     let close = first_cue_at.is_some_and(|i| {
         let w: &Word = frame[i];
         let between = if w.span.end <= q.span.start {
-            frame.iter().filter(|x| x.span.start >= w.span.end && x.span.end <= q.span.start).count()
+            frame
+                .iter()
+                .filter(|x| x.span.start >= w.span.end && x.span.end <= q.span.start)
+                .count()
         } else {
-            frame.iter().filter(|x| x.span.start >= q.span.end && x.span.end <= w.span.start).count()
+            frame
+                .iter()
+                .filter(|x| x.span.start >= q.span.end && x.span.end <= w.span.start)
+                .count()
         };
         between <= 6
     });
@@ -1209,8 +1215,11 @@ fn speaker_left(
         return None;
     }
     let mut end = v; // exclusive
-    // Skip a parenthesis before the verb: "Sen. Debbie Stabenow (D-Mich.) said".
-    if frame.get(v).is_some_and(|w| text[frame[v - 1].span.end..w.span.start].contains(')')) {
+                     // Skip a parenthesis before the verb: "Sen. Debbie Stabenow (D-Mich.) said".
+    if frame
+        .get(v)
+        .is_some_and(|w| text[frame[v - 1].span.end..w.span.start].contains(')'))
+    {
         let mut k = v - 1;
         while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains('(') {
             k -= 1;
@@ -1219,7 +1228,7 @@ fn speaker_left(
             end = k;
         }
     }
-                     // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
+    // Skip an apposition: `Peskov, the Kremlin's spokesman, said`.
     let gap = frame
         .get(v)
         .map_or("", |w| &text[frame[v - 1].span.end..w.span.start]);
@@ -1523,7 +1532,18 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             || comma_before(subject_at)
             || matches!(
                 frame[subject_at - 1].lower().as_str(),
-                "and" | "but" | "as" | "while" | "because" | "when" | "after" | "though" | "although" | "where" | "since" | "so"
+                "and"
+                    | "but"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "when"
+                    | "after"
+                    | "though"
+                    | "although"
+                    | "where"
+                    | "since"
+                    | "so"
             );
         if subject_at > 10 && !opens_clause && !coordinated {
             continue;

@@ -214,6 +214,7 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
     }
 
     quotes(report, p, out)?;
+    entities(report, p, out)?;
 
     // What each report alone carries.
     if let Some(cov) = &report.coverage {
@@ -340,6 +341,60 @@ fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
                 terminal_line(&q.text)
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Who is named where: the most widely named people, organisations and places, one column per
+/// report.
+fn entities(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    const SHOWN: usize = 20;
+    let Some(list) = report.entities.as_deref().filter(|l| !l.is_empty()) else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}  {}",
+        p.strong("Who is named"),
+        p.dim(&format!(
+            "{} people, organisations and places{}",
+            list.len(),
+            if list.len() > SHOWN {
+                format!("; the {SHOWN} most widely named")
+            } else {
+                String::new()
+            }
+        ))
+    )?;
+    let width = list
+        .iter()
+        .take(SHOWN)
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 36);
+    let mut head = format!("  {:<width$}  {:<6}", "", "");
+    for d in &report.documents {
+        head.push_str(&format!(" {:>4}", d.id));
+    }
+    writeln!(out, "{}", p.dim(&head))?;
+    for e in list.iter().take(SHOWN) {
+        let name: String = terminal_line(&e.name).chars().take(width).collect();
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut line = format!("  {name:<width$}  {}", p.dim(&format!("{kind:<6}")));
+        for d in &report.documents {
+            let n = e.mentions.get(&d.id).copied().unwrap_or(0);
+            line.push_str(&if n == 0 {
+                format!(" {:>4}", "·")
+            } else {
+                format!(" {n:>4}")
+            });
+        }
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -33,6 +33,9 @@ pub struct Report {
     /// Quotes of one report matched with quotes of another (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_matches: Option<Vec<QuoteMatchReport>>,
+    /// Which report names whom: people, organisations, places (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<EntityReport>>,
     /// Where reports disagree: speakers, attribution, dates, numbers (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicts: Option<Vec<ConflictReport>>,
@@ -174,6 +177,18 @@ pub struct FactReport {
     pub start: usize,
     /// Byte offset one past the last word.
     pub end: usize,
+}
+
+/// A named entity and its mentions per report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityReport {
+    /// The fullest form of the name the reports use.
+    pub name: String,
+    /// `person`, `org` or `place`.
+    pub kind: crate::extract::facts::FactKind,
+    /// Document id → number of mentions (0 when the report does not name it).
+    pub mentions: BTreeMap<String, usize>,
 }
 
 /// One disagreement between reports.
@@ -352,6 +367,7 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
         coverage: None,
         quote_matches: None,
         conflicts: None,
+        entities: None,
         warnings: warnings.to_vec(),
     }
 }
@@ -474,6 +490,22 @@ pub fn build_comparison(
     report.groups = Some(comparison.groups);
     report.paragraph_alignment = Some(comparison.paragraph_alignment);
     report.coverage = Some(comparison.coverage);
+    report.entities = Some(
+        comparison
+            .entities
+            .into_iter()
+            .map(|e| EntityReport {
+                name: e.name,
+                kind: e.kind,
+                mentions: e
+                    .mentions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(d, m)| (doc_id(d), m))
+                    .collect(),
+            })
+            .collect(),
+    );
     report.conflicts = Some(
         comparison
             .conflicts
