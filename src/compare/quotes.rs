@@ -285,47 +285,26 @@ fn quote_words(doc: &Document, q: &Quote) -> Vec<(usize, usize, String)> {
 }
 
 fn diff(da: &Document, a: &Quote, db: &Document, b: &Quote) -> Vec<DiffSegment> {
-    let wa = quote_words(da, a);
-    let wb = quote_words(db, b);
-    let to_words = |ws: &[(usize, usize, String)], q: &Quote| -> Vec<(usize, usize, usize)> {
-        // part index stands in for the sentence: a run never spans two parts
-        ws.iter()
-            .map(|(s, e, _)| {
-                (
-                    *s,
-                    *e,
-                    q.parts
-                        .iter()
-                        .position(|p| p.start <= *s && *s < p.end)
-                        .unwrap_or(0),
-                )
-            })
-            .collect()
-    };
-    let (ia, ib) = (to_words(&wa, a), to_words(&wb, b));
-    let xa: Vec<Word<'_>> = wa
-        .iter()
-        .zip(&ia)
-        .map(|((_, _, n), &(start, end, part))| Word {
-            norm: n,
-            start,
-            end,
-            sentence: part,
+    let (wa, wb) = (quote_words(da, a), quote_words(db, b));
+    word_diff(da, &diff_words(&wa, a), db, &diff_words(&wb, b))
+}
+
+/// A quote's words as the word diff takes them; the part index stands in for the sentence, so
+/// a run never spans two parts.
+fn diff_words<'a>(ws: &'a [(usize, usize, String)], q: &Quote) -> Vec<Word<'a>> {
+    ws.iter()
+        .map(|(start, end, norm)| Word {
+            norm,
+            start: *start,
+            end: *end,
+            sentence: q
+                .parts
+                .iter()
+                .position(|p| p.start <= *start && *start < p.end)
+                .unwrap_or(0),
             number: false,
         })
-        .collect();
-    let xb: Vec<Word<'_>> = wb
-        .iter()
-        .zip(&ib)
-        .map(|((_, _, n), &(start, end, part))| Word {
-            norm: n,
-            start,
-            end,
-            sentence: part,
-            number: false,
-        })
-        .collect();
-    word_diff(da, &xa, db, &xb)
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and places (by capitalisation, titles and organisational words: no model, no gazetteer).
 
 use crate::document::{BlockKind, Document};
-use crate::text::date::month_number;
+use crate::text::date::{month_number, weekday_number};
 use crate::text::{Date, Span};
 use serde::{Deserialize, Serialize};
 
@@ -112,21 +112,6 @@ fn words_of(text: &str, span: Span) -> Vec<W<'_>> {
         });
     }
     out
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-fn weekday_of(w: &str) -> Option<u32> {
-    let l = w.trim_end_matches('.').to_lowercase();
-    WEEKDAYS.iter().position(|d| *d == l).map(|i| i as u32)
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
@@ -256,7 +241,8 @@ fn sentence_facts(
             }
         }
         // Relative dates.
-        if let Some(wd) = weekday_of(w.text).filter(|_| w.text.starts_with(char::is_uppercase)) {
+        if let Some(wd) = weekday_number(w.text).filter(|_| w.text.starts_with(char::is_uppercase))
+        {
             let next = i > 0 && lower(i - 1) == "next";
             let value = reference.and_then(|r| {
                 let rd = weekday(r);
@@ -432,22 +418,30 @@ fn sentence_facts(
     }
 }
 
-const ORG_WORDS: &[&str] = &[
+/// Words that make a capitalised run an organisation ("Kaspersky Lab", "Interpol").
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "AFP",
     "Agency",
+    "Army",
     "Association",
     "Bank",
     "Board",
     "Bureau",
+    "Co",
     "Commission",
     "Committee",
     "Company",
+    "Congress",
     "Corp",
     "Corporation",
     "Council",
     "Court",
     "Department",
+    "FBI",
     "Foundation",
+    "Government",
     "Group",
+    "House",
     "Inc",
     "Institute",
     "Interpol",
@@ -457,23 +451,23 @@ const ORG_WORDS: &[&str] = &[
     "Labs",
     "Ltd",
     "Ministry",
+    "NATO",
     "News",
     "Office",
-    "Organization",
     "Organisation",
+    "Organization",
+    "Parliament",
     "Party",
+    "Pentagon",
     "Police",
     "Post",
     "Reuters",
+    "Senate",
     "Service",
+    "TASS",
     "Times",
     "Union",
     "University",
-    "Senate",
-    "Congress",
-    "Pentagon",
-    "Parliament",
-    "Army",
 ];
 const PLACE_WORDS: &[&str] = &[
     "City",
@@ -501,7 +495,7 @@ fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words
         .iter()
-        .all(|w| month_number(w).is_some() || weekday_of(w).is_some())
+        .all(|w| month_number(w).is_some() || weekday_number(w).is_some())
     {
         return None;
     }

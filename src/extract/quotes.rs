@@ -11,6 +11,7 @@
 //! `indirect`. Short quotes with no reporting verb near them are scare quotes or titles, and
 //! are left out.
 
+use super::facts::ORG_WORDS;
 use crate::document::{BlockKind, Document};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
@@ -763,55 +764,6 @@ const DESCRIPTIONS: &[&str] = &[
     "minister",
     "senator",
     "statement",
-];
-
-/// Words that make a capitalised run an organisation.
-const ORG_WORDS: &[&str] = &[
-    "Agency",
-    "Association",
-    "Bank",
-    "Board",
-    "Bureau",
-    "Co",
-    "Commission",
-    "Committee",
-    "Company",
-    "Corp",
-    "Corporation",
-    "Council",
-    "Court",
-    "Department",
-    "Foundation",
-    "Government",
-    "Group",
-    "Inc",
-    "Institute",
-    "Interpol",
-    "Journal",
-    "Kremlin",
-    "Lab",
-    "Labs",
-    "Ltd",
-    "Ministry",
-    "News",
-    "Office",
-    "Organization",
-    "Party",
-    "Police",
-    "Post",
-    "Reuters",
-    "Service",
-    "Times",
-    "Union",
-    "University",
-    "AFP",
-    "TASS",
-    "Senate",
-    "Congress",
-    "House",
-    "Pentagon",
-    "FBI",
-    "NATO",
 ];
 
 /// Titles and roles before a name ("Kremlin spokesman Dmitry Peskov", "Sen. X").

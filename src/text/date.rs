@@ -93,20 +93,27 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+const DAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// True for an English weekday name or abbreviation.
 pub fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     DAYS.iter()
         .any(|d| w == *d || (w.len() >= 3 && w.len() <= 4 && d.starts_with(w.as_str())))
+}
+
+/// Monday = 0 … Sunday = 6 for a full English weekday name, any case.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    DAYS.iter().position(|d| *d == w).map(|i| i as u32)
 }
 
 /// A date found in a short text, with the byte range of the words that make it up.
