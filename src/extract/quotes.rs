@@ -194,7 +194,10 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                         .sum();
                     inside * 2 > q.span.len()
                 };
-                if let Some(q) = indirect(text, &words, &people, p, si).filter(|q| !quoted(q)) {
+                for q in indirect(text, &words, &people, p, si) {
+                    if quoted(&q) {
+                        continue;
+                    }
                     if let Some(name) = &q.speaker {
                         current = Some((name.clone(), p));
                         people.note_speaker(name);
@@ -1428,7 +1431,7 @@ fn speaker_right(
 }
 
 /// Indirect speech: `SUBJECT (adverbs) VERB (that) CLAUSE` or `according to X, CLAUSE`.
-fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) -> Option<Quote> {
+fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) -> Vec<Quote> {
     let frame: Vec<&Word> = words.iter().collect();
     let comma_before =
         |k: usize| k > 0 && text[frame[k - 1].span.end..frame[k].span.start].contains(',');
@@ -1537,19 +1540,33 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         if frame.len() < c + 3 {
             continue;
         }
-        let start = frame[c].span.start;
-        let end = frame[frame.len() - 1].span.end;
-        let span = Span::new(start, end);
-        return Some(Quote {
-            span,
-            parts: vec![span],
+        let quote = |from: usize, to: usize, cue: &str| Quote {
+            span: Span::new(frame[from].span.start, frame[to].span.end),
+            parts: vec![Span::new(frame[from].span.start, frame[to].span.end)],
             kind: QuoteKind::Indirect,
-            speaker: Some(name),
+            speaker: Some(name.clone()),
             speaker_span: Some(mention),
-            cue: Some(w.text.clone()),
+            cue: Some(cue.to_string()),
             paragraph: p,
             sentence: si,
+        };
+        // "…, saying the party needs to move on": a second clause, the same speaker
+        let last = frame.len() - 1;
+        let second = (c + 3..last).find(|&k| {
+            comma_before(k)
+                && matches!(
+                    frame[k].text.as_str(),
+                    "saying" | "noting" | "adding" | "insisting" | "arguing" | "explaining" | "warning" | "stressing" | "claiming"
+                )
         });
+        let mut out = vec![quote(c, second.map_or(last, |k| k - 1), &w.text)];
+        if let Some(k) = second {
+            let from = if frame.get(k + 1).is_some_and(|x| x.lower() == "that") { k + 2 } else { k + 1 };
+            if from + 2 <= last {
+                out.push(quote(from, last, &frame[k].text));
+            }
+        }
+        return out;
     }
     // "CLAUSE, NP said (…)." / "CLAUSE, said NP (…)."
     let n = frame.len();
@@ -1590,7 +1607,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 break;
             }
             let span = Span::new(frame[0].span.start, frame[c].span.end);
-            return Some(Quote {
+            return vec![Quote {
                 span,
                 parts: vec![span],
                 kind: QuoteKind::Indirect,
@@ -1599,17 +1616,21 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 cue: Some(frame[v].text.clone()),
                 paragraph: p,
                 sentence: si,
-            });
+            }];
         }
     }
     // "According to X, CLAUSE"
     if frame.len() > 6 && frame[0].lower() == "according" && frame[1].lower() == "to" {
-        let (mention, name) = speaker_right(text, &frame, 2, people)?;
-        let after = frame.iter().position(|w| {
+        let Some((mention, name)) = speaker_right(text, &frame, 2, people) else {
+            return Vec::new();
+        };
+        let Some(after) = frame.iter().position(|w| {
             w.span.start > mention.end && text[mention.end..w.span.start].contains(',')
-        })?;
+        }) else {
+            return Vec::new();
+        };
         let span = Span::new(frame[after].span.start, frame[frame.len() - 1].span.end);
-        return Some(Quote {
+        return vec![Quote {
             span,
             parts: vec![span],
             kind: QuoteKind::Indirect,
@@ -1618,9 +1639,9 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             cue: Some("according to".into()),
             paragraph: p,
             sentence: si,
-        });
+        }];
     }
-    None
+    Vec::new()
 }
 
 #[cfg(test)]
