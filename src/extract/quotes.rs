@@ -211,6 +211,15 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             }
         }
     }
+    // A pronoun that found no antecedent keeps its mention but names nobody.
+    for q in &mut quotes {
+        if q.speaker
+            .as_deref()
+            .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()))
+        {
+            q.speaker = None;
+        }
+    }
     quotes
 }
 
@@ -1221,19 +1230,27 @@ fn speaker_left(
                 | "subsequently"
                 | "initially"
                 | "further"
+                | "finally"
+                | "quickly"
+                | "still"
         )
     {
         end -= 1;
     }
     let last = frame[end - 1];
     let lower = last.lower();
+    // "Heather, who finally confessed that …": the relative pronoun's antecedent
+    if lower == "who" && end >= 2 && end - 1 > limit {
+        return speaker_left(text, frame, limit, end - 1, people);
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         let t = if matches!(lower.as_str(), "it" | "they" | "we") {
             EntityType::Org
         } else {
             EntityType::Person
         };
-        let name = people.last(t)?;
+        // no antecedent: the mention stands (the report shows no name for it)
+        let name = people.last(t).unwrap_or_else(|| last.text.clone());
         return Some((last.span, name));
     }
     if !last.capitalised() && DESCRIPTIONS.contains(&lower.as_str()) {
@@ -1366,7 +1383,15 @@ fn speaker_right(
         } else {
             EntityType::Org
         };
-        return Some((w.span, people.last(t)?));
+        return Some((w.span, people.last(t).unwrap_or_else(|| w.text.clone())));
+    }
+    if !w.capitalised() && !matches!(lower.as_str(), "the" | "a" | "an") {
+        // "said police Chief Joseph Boinnet": a few role words, then the name
+        let k = (i + 1..(i + 4).min(frame.len())).find(|&k| frame[k].capitalised())?;
+        if (i..k).any(|j| crate::text::lexicon::is_stop_word(&frame[j].lower())) {
+            return None;
+        }
+        return speaker_right(text, frame, k, people);
     }
     if matches!(lower.as_str(), "the" | "a" | "an") {
         // "said the company", "said a Kremlin spokesman, Dmitry Peskov"
@@ -1507,7 +1532,11 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         // verb, its object ("told reporters") and time or place phrases ("on Thursday").
         let mut c = v + 1;
         if matches!(w.text.as_str(), "told" | "tell" | "tells") {
-            c += 1;
+            // the listener: "told reporters", "told HuffPost Canada", "told CBC News"
+            c += frame
+                .get(c)
+                .filter(|x| x.capitalised())
+                .map_or(1, |_| name_run(text, &frame, c).len().max(1));
         }
         if let Some(k) = (v + 1..(v + 9).min(frame.len())).find(|&k| frame[k].lower() == "that") {
             c = k + 1;
@@ -1556,12 +1585,24 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             comma_before(k)
                 && matches!(
                     frame[k].text.as_str(),
-                    "saying" | "noting" | "adding" | "insisting" | "arguing" | "explaining" | "warning" | "stressing" | "claiming"
+                    "saying"
+                        | "noting"
+                        | "adding"
+                        | "insisting"
+                        | "arguing"
+                        | "explaining"
+                        | "warning"
+                        | "stressing"
+                        | "claiming"
                 )
         });
         let mut out = vec![quote(c, second.map_or(last, |k| k - 1), &w.text)];
         if let Some(k) = second {
-            let from = if frame.get(k + 1).is_some_and(|x| x.lower() == "that") { k + 2 } else { k + 1 };
+            let from = if frame.get(k + 1).is_some_and(|x| x.lower() == "that") {
+                k + 2
+            } else {
+                k + 1
+            };
             if from + 2 <= last {
                 out.push(quote(from, last, &frame[k].text));
             }
@@ -1576,20 +1617,23 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 continue;
             }
             let tail = &frame[c + 1..];
-            let (speaker, v) = if INDIRECT_CUES.contains(&tail[0].text.as_str()) {
-                (speaker_right(text, &frame, c + 2, people), c + 1)
-            } else if let Some(off) = tail
-                .iter()
-                .take(6)
-                .position(|w| INDIRECT_CUES.contains(&w.text.as_str()))
-            {
-                (
-                    speaker_left(text, &frame, c + 1, c + 1 + off, people),
-                    c + 1 + off,
-                )
-            } else {
-                continue;
-            };
+            let (speaker, v) =
+                if tail.len() > 2 && tail[0].text == "according" && tail[1].text == "to" {
+                    (speaker_right(text, &frame, c + 3, people), c + 2)
+                } else if INDIRECT_CUES.contains(&tail[0].text.as_str()) {
+                    (speaker_right(text, &frame, c + 2, people), c + 1)
+                } else if let Some(off) = tail
+                    .iter()
+                    .take(6)
+                    .position(|w| INDIRECT_CUES.contains(&w.text.as_str()))
+                {
+                    (
+                        speaker_left(text, &frame, c + 1, c + 1 + off, people),
+                        c + 1 + off,
+                    )
+                } else {
+                    continue;
+                };
             let Some((mention, name)) = speaker else {
                 break;
             };
