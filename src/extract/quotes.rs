@@ -829,7 +829,8 @@ fn is_shouted(w: &str) -> bool {
 fn is_name_joiner(w: &str) -> bool {
     matches!(
         w,
-        "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da" | "for" | "and"
+        "of" | "de" | "der" | "den" | "du" | "le" | "van" | "von" | "al" | "bin" | "la" | "del"
+            | "da" | "for" | "and"
     )
 }
 
@@ -1197,12 +1198,29 @@ fn speaker_left(
         .get(v)
         .map_or("", |w| &text[frame[v - 1].span.end..w.span.start]);
     if gap.contains(',') {
-        let mut k = v - 1;
-        while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
-            k -= 1;
-        }
-        if k > limit && v - k <= 10 {
-            end = k;
+        // A name opening the sentence, then a comma: the apposition runs to the verb, however
+        // many commas it holds ("Navdeep Bains, Minister of Innovation, Science and …, said").
+        let opening = if limit == 0 && frame.first().is_some_and(|w| w.capitalised()) {
+            let run = name_run(text, frame, 0);
+            let n = run.len();
+            (n > 0
+                && n < v
+                && text[frame[n - 1].span.end..frame[n].span.start].contains(',')
+                && !run.iter().all(|w| is_common_word(&w.text)))
+            .then_some(n)
+        } else {
+            None
+        };
+        if let Some(n) = opening {
+            end = n;
+        } else {
+            let mut k = v - 1;
+            while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
+                k -= 1;
+            }
+            if k > limit && v - k <= 10 {
+                end = k;
+            }
         }
     }
     // Adverbs between subject and verb: "he also said", "she later told".
@@ -1635,7 +1653,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                     continue;
                 };
             let Some((mention, name)) = speaker else {
-                break;
+                continue;
             };
             // at most a short phrase after the attribution ("in a statement", "on Monday")
             let mention_end = frame
