@@ -829,8 +829,20 @@ fn is_shouted(w: &str) -> bool {
 fn is_name_joiner(w: &str) -> bool {
     matches!(
         w,
-        "of" | "de" | "der" | "den" | "du" | "le" | "van" | "von" | "al" | "bin" | "la" | "del"
-            | "da" | "for" | "and"
+        "of" | "de"
+            | "der"
+            | "den"
+            | "du"
+            | "le"
+            | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "la"
+            | "del"
+            | "da"
+            | "for"
+            | "and"
     )
 }
 
@@ -884,16 +896,21 @@ impl Mentions {
         let mut i = 0;
         while i < frame.len() {
             if frame[i].capitalised() && !is_title_word(&frame[i].text) {
-                let run = name_run(text, frame, i);
+                let mut run = name_run(text, frame, i);
+                let full = run.len();
+                // "But Trudeau", "In Valanciunas": a capitalised small word opens the sentence
+                while run.len() > 1 && crate::text::lexicon::is_stop_word(&run[0].lower()) {
+                    run.remove(0);
+                }
                 let n = run.len();
-                let single_org = n == 1 && name_type(&frame[i].text) == EntityType::Org;
+                let single_org = n == 1 && name_type(&run[0].text) == EntityType::Org;
                 if n >= 2 || (i > 0 && single_org) {
                     let name = join(&run);
                     if !PRONOUNS.contains(&name.to_lowercase().as_str()) {
                         self.note_name(&name);
                     }
                 }
-                i += n.max(1);
+                i += full.max(1);
             } else {
                 i += 1;
             }
@@ -1131,6 +1148,22 @@ fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Optio
                 | "since"
                 | "when"
                 | "while"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "as"
+                | "despite"
+                | "under"
+                | "among"
+                | "amid"
+                | "following"
+                | "although"
+                | "though"
+                | "if"
+                | "because"
+                | "unlike"
+                | "like"
         )
     }) {
         while i + 1 < upto && !text[frame[i].span.end..frame[i + 1].span.start].contains(',') {
@@ -1490,6 +1523,14 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             continue;
         }
         let prev = frame[v - 1].lower();
+        // "the index added 10 points": a rise, not speech
+        if matches!(w.text.as_str(), "added" | "adds" | "add")
+            && frame
+                .get(v + 1)
+                .is_some_and(|x| x.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
         // "was announced": passive, the subject is not a speaker
         if matches!(
             prev.as_str(),
