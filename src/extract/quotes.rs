@@ -82,7 +82,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 r += 1;
             }
             let words = words_of(text, s_span);
-            let inside = |w: &Word| raw_covers(&here, w.span) || raw_covers_any(&raw, w.span);
+            let inside = |w: &Word| raw_covers_any(&raw, w.span);
             let frame: Vec<&Word> = words.iter().filter(|w| !inside(w)).collect();
             people.note_sentence(text, &frame);
             // The sentence's own named subject (not one resolved from a pronoun).
@@ -103,7 +103,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 // sentence it ends in (`"… distrust. Just … targeted," she said.`).
                 let ends_later = q.span.end > s_span.end;
                 let long_frame: Vec<Word>;
-                let frame_here: Vec<&Word> = if ends_later {
+                let long_refs: Vec<&Word>;
+                let frame_here: &[&Word] = if ends_later {
                     let end = doc
                         .paragraphs
                         .iter()
@@ -114,14 +115,15 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                         .into_iter()
                         .filter(|w| !raw_covers_any(&raw, w.span))
                         .collect();
-                    long_frame.iter().collect()
+                    long_refs = long_frame.iter().collect();
+                    &long_refs
                 } else {
-                    frame.clone()
+                    &frame
                 };
-                let attribution = attribute(text, &frame_here, &q, &people);
+                let attribution = attribute(text, frame_here, &q, &people);
                 // Direct: the quote opens the sentence, or little but the attribution is left.
-                let opens = !frame_here.iter().any(|w| w.span.end <= q.span.start);
-                let sentence_like = opens || covers_sentence(len_words, &frame_here);
+                let opens = frame_here.first().is_none_or(|w| w.span.end > q.span.start);
+                let sentence_like = opens || covers_sentence(len_words, frame_here);
                 let has_speaker = attribution.as_ref().is_some_and(|a| a.name.is_some());
                 let title_case = q.parts.iter().all(|p| {
                     p.slice(text)
@@ -232,19 +234,19 @@ struct RawQuote {
     closed_sentence: bool,
 }
 
-fn raw_covers(qs: &[RawQuote], s: Span) -> bool {
-    qs.iter()
-        .any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+impl RawQuote {
+    /// One of the quote's parts holds `s` (parts are in order: a binary search, since a quote
+    /// that runs over many paragraphs has many parts).
+    fn covers(&self, s: Span) -> bool {
+        let i = self.parts.partition_point(|p| p.start <= s.start);
+        i > 0 && s.end <= self.parts[i - 1].end
+    }
 }
 
 fn raw_covers_any(qs: &[RawQuote], s: Span) -> bool {
     // Quotes are sorted by start; only those that start before `s` can cover it.
     let i = qs.partition_point(|q| q.span.start <= s.start);
-    qs[..i]
-        .iter()
-        .rev()
-        .take(8)
-        .any(|q| q.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+    qs[..i].iter().rev().take(8).any(|q| q.covers(s))
 }
 
 /// The closing marks an opening mark accepts (mismatched pairs included).
@@ -446,14 +448,23 @@ fn merge_split_quotes(text: &str, qs: &mut Vec<RawQuote>) {
 struct Word {
     span: Span,
     text: String,
+    /// `text` in lower case, made once.
+    low: String,
 }
 
 impl Word {
+    fn new(span: Span, text: &str) -> Word {
+        Word {
+            span,
+            text: text.to_string(),
+            low: text.to_lowercase(),
+        }
+    }
     fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    fn lower(&self) -> &str {
+        &self.low
     }
 }
 
@@ -471,17 +482,14 @@ fn words_of(text: &str, span: Span) -> Vec<Word> {
         if c.is_alphanumeric() || joins {
             start.get_or_insert(i);
         } else if let Some(a) = start.take() {
-            out.push(Word {
-                span: Span::new(span.start + a, span.start + i),
-                text: s[a..i].to_string(),
-            });
+            out.push(Word::new(
+                Span::new(span.start + a, span.start + i),
+                &s[a..i],
+            ));
         }
     }
     if let Some(a) = start {
-        out.push(Word {
-            span: Span::new(span.start + a, span.end),
-            text: s[a..].to_string(),
-        });
+        out.push(Word::new(Span::new(span.start + a, span.end), &s[a..]));
     }
     out
 }
@@ -1009,9 +1017,14 @@ struct Attribution {
 /// speaker next to it; failing that, the sentence's subject (`Kaspersky Lab referred to the
 /// reports as "unsubstantiated claims"`).
 fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Option<Attribution> {
+    // Frame words are outside the quote: those before `split` precede it. Attributions sit
+    // near their quote, so only a window around it is searched (a paragraph of thousands of
+    // quotes stays linear).
+    let split = frame.partition_point(|w| w.span.end <= q.span.start);
+    let (lo, hi) = (split.saturating_sub(30), (split + 30).min(frame.len()));
     // "according to X"
-    for (i, w) in frame.iter().enumerate() {
-        if w.lower() == "according" && frame.get(i + 1).is_some_and(|n| n.lower() == "to") {
+    for i in lo..hi {
+        if frame[i].lower() == "according" && frame.get(i + 1).is_some_and(|n| n.lower() == "to") {
             if let Some((mention, name)) = speaker_right(text, frame, i + 2, people) {
                 return Some(Attribution {
                     cue: "according to".into(),
@@ -1021,12 +1034,10 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
             }
         }
     }
-    let after = (0..frame.len())
+    let after = (split..hi)
         .filter(|&i| frame[i].span.start >= q.span.end)
         .take(8);
-    let before = (0..frame.len())
-        .rev()
-        .filter(|&i| frame[i].span.end <= q.span.start);
+    let before = (lo..split).rev();
     let mut first_cue: Option<String> = None;
     let mut first_cue_at: Option<usize> = None;
     for i in after.chain(before) {
@@ -1037,7 +1048,7 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         // "the reports", "media reports": a noun, not a verb
         if i > 0
             && matches!(
-                frame[i - 1].lower().as_str(),
+                frame[i - 1].lower(),
                 "the"
                     | "a"
                     | "an"
@@ -1060,24 +1071,13 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
         }
         let after_quote = w.span.start >= q.span.end;
         // Speaker to the left of the verb (only words after the quote when the quote precedes).
-        let left_limit = if after_quote {
-            frame
-                .iter()
-                .position(|x| x.span.start >= q.span.end)
-                .unwrap_or(i)
-        } else {
-            0
-        };
+        let left_limit = if after_quote { split } else { 0 };
         // A participle ("…, citing X", "…, adding that") has the sentence's subject as speaker.
         let participle = w.text.ends_with("ing")
             && i > 0
             && text[frame[i - 1].span.end..w.span.start].contains(',');
         let left = if participle {
-            let upto = frame
-                .iter()
-                .position(|x| x.span.start >= q.span.start)
-                .unwrap_or(frame.len())
-                .min(i);
+            let upto = split.min(i);
             subject(text, frame, upto, people)
         } else {
             speaker_left(text, frame, left_limit, i, people)
@@ -1099,28 +1099,13 @@ fn attribute(text: &str, frame: &[&Word], q: &RawQuote, people: &Mentions) -> Op
     // The sentence's subject speaks only when the cue is close to the quote: "Kaspersky Lab
     // referred to the media reports as "unsubstantiated claims"", not any verb of the sentence.
     let close = first_cue_at.is_some_and(|i| {
-        let w: &Word = frame[i];
-        let between = if w.span.end <= q.span.start {
-            frame
-                .iter()
-                .filter(|x| x.span.start >= w.span.end && x.span.end <= q.span.start)
-                .count()
-        } else {
-            frame
-                .iter()
-                .filter(|x| x.span.start >= q.span.end && x.span.end <= w.span.start)
-                .count()
-        };
+        let between = if i < split { split - 1 - i } else { i - split };
         between <= 6
     });
     if !close && !colon {
         return None;
     }
-    let upto = frame
-        .iter()
-        .position(|w| w.span.start >= q.span.start)
-        .unwrap_or(frame.len());
-    let subject = subject(text, frame, upto, people);
+    let subject = subject(text, frame, split, people);
     Some(Attribution {
         cue: first_cue.unwrap_or_default(),
         mention: subject.as_ref().map(|s| s.0),
@@ -1135,7 +1120,7 @@ fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Optio
     let mut i = 0;
     if frame.first().is_some_and(|w| {
         matches!(
-            w.lower().as_str(),
+            w.lower(),
             "in" | "on"
                 | "at"
                 | "after"
@@ -1178,11 +1163,11 @@ fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Optio
         let w = frame[j];
         let l = w.lower();
         let part = w.capitalised()
-            || matches!(l.as_str(), "the" | "a" | "an")
+            || matches!(l, "the" | "a" | "an")
             || is_name_joiner(&l)
-            || (j > i && DESCRIPTIONS.contains(&l.as_str()))
-            || (j == i && PRONOUNS.contains(&l.as_str()))
-            || (j > i && j + 1 < upto && DESCRIPTIONS.contains(&frame[j + 1].lower().as_str()));
+            || (j > i && DESCRIPTIONS.contains(&l))
+            || (j == i && PRONOUNS.contains(&l))
+            || (j > i && j + 1 < upto && DESCRIPTIONS.contains(&frame[j + 1].lower()));
         if !part {
             break;
         }
@@ -1248,7 +1233,10 @@ fn speaker_left(
             end = n;
         } else {
             let mut k = v - 1;
-            while k > limit && !text[frame[k - 1].span.end..frame[k].span.start].contains(',') {
+            while k > limit
+                && v - k <= 10
+                && !text[frame[k - 1].span.end..frame[k].span.start].contains(',')
+            {
                 k -= 1;
             }
             if k > limit && v - k <= 10 {
@@ -1259,7 +1247,7 @@ fn speaker_left(
     // Adverbs between subject and verb: "he also said", "she later told".
     while end > limit + 1
         && matches!(
-            frame[end - 1].lower().as_str(),
+            frame[end - 1].lower(),
             "also"
                 | "later"
                 | "then"
@@ -1294,8 +1282,8 @@ fn speaker_left(
     if lower == "who" && end >= 2 && end - 1 > limit {
         return speaker_left(text, frame, limit, end - 1, people);
     }
-    if PRONOUNS.contains(&lower.as_str()) {
-        let t = if matches!(lower.as_str(), "it" | "they" | "we") {
+    if PRONOUNS.contains(&lower) {
+        let t = if matches!(lower, "it" | "they" | "we") {
             EntityType::Org
         } else {
             EntityType::Person
@@ -1304,13 +1292,10 @@ fn speaker_left(
         let name = people.last(t).unwrap_or_else(|| last.text.clone());
         return Some((last.span, name));
     }
-    if !last.capitalised() && DESCRIPTIONS.contains(&lower.as_str()) {
+    if !last.capitalised() && DESCRIPTIONS.contains(&lower) {
         // "the company", "the cybersecurity firm", "a Kremlin spokesman"
         let mut k = end - 1;
-        while k > limit
-            && k + 4 > end
-            && !matches!(frame[k - 1].lower().as_str(), "the" | "a" | "an")
-        {
+        while k > limit && k + 4 > end && !matches!(frame[k - 1].lower(), "the" | "a" | "an") {
             k -= 1;
         }
         let start = if k > limit {
@@ -1319,7 +1304,7 @@ fn speaker_left(
             last.span.start
         };
         let t = if matches!(
-            lower.as_str(),
+            lower,
             "spokesman"
                 | "spokeswoman"
                 | "spokesperson"
@@ -1378,7 +1363,7 @@ fn speaker_left(
             && !text[frame[k - 1].span.end..frame[k].span.start]
                 .contains([',', ';', ':', '"', '“', '”'])
             && !matches!(
-                frame[k - 1].lower().as_str(),
+                frame[k - 1].lower(),
                 "that"
                     | "which"
                     | "who"
@@ -1397,7 +1382,7 @@ fn speaker_left(
         {
             k -= 1;
             if matches!(
-                frame[k].lower().as_str(),
+                frame[k].lower(),
                 "the"
                     | "a"
                     | "an"
@@ -1428,15 +1413,15 @@ fn speaker_right(
 ) -> Option<(Span, String)> {
     let w = frame.get(i)?;
     let lower = w.lower();
-    if PRONOUNS.contains(&lower.as_str()) {
-        let t = if matches!(lower.as_str(), "he" | "she" | "i") {
+    if PRONOUNS.contains(&lower) {
+        let t = if matches!(lower, "he" | "she" | "i") {
             EntityType::Person
         } else {
             EntityType::Org
         };
         return Some((w.span, people.last(t).unwrap_or_else(|| w.text.clone())));
     }
-    if !w.capitalised() && !matches!(lower.as_str(), "the" | "a" | "an") {
+    if !w.capitalised() && !matches!(lower, "the" | "a" | "an") {
         // "said police Chief Joseph Boinnet": a few role words, then the name
         let k = (i + 1..(i + 4).min(frame.len())).find(|&k| frame[k].capitalised())?;
         if (i..k).any(|j| crate::text::lexicon::is_stop_word(&frame[j].lower())) {
@@ -1444,13 +1429,13 @@ fn speaker_right(
         }
         return speaker_right(text, frame, k, people);
     }
-    if matches!(lower.as_str(), "the" | "a" | "an") {
+    if matches!(lower, "the" | "a" | "an") {
         // "said the company", "said a Kremlin spokesman, Dmitry Peskov"
         let mut k = i + 1;
-        while k < frame.len() && k < i + 5 && !DESCRIPTIONS.contains(&frame[k].lower().as_str()) {
+        while k < frame.len() && k < i + 5 && !DESCRIPTIONS.contains(&frame[k].lower()) {
             k += 1;
         }
-        if k < frame.len() && DESCRIPTIONS.contains(&frame[k].lower().as_str()) {
+        if k < frame.len() && DESCRIPTIONS.contains(&frame[k].lower()) {
             // a name right after the description wins
             if let Some(n) = frame.get(k + 1).filter(|n| n.capitalised()) {
                 let run = name_run(text, frame, k + 1);
@@ -1462,7 +1447,7 @@ fn speaker_right(
                 ));
             }
             let t = if matches!(
-                frame[k].lower().as_str(),
+                frame[k].lower(),
                 "spokesman"
                     | "spokeswoman"
                     | "spokesperson"
@@ -1515,7 +1500,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         // Written in lowercase: a verb, not a name or a headline word.
         let aside = v > 1
             && matches!(
-                frame[v - 1].lower().as_str(),
+                frame[v - 1].lower(),
                 "meanwhile" | "however" | "though" | "too" | "also" | "separately"
             )
             && comma_before(v - 1);
@@ -1533,21 +1518,21 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         }
         // "was announced": passive, the subject is not a speaker
         if matches!(
-            prev.as_str(),
+            prev,
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         ) {
             continue;
         }
         // "a final report", "the claims": a noun, not a verb
         if AMBIGUOUS_CUES.contains(&w.text.as_str())
-            && !(PRONOUNS.contains(&prev.as_str())
+            && !(PRONOUNS.contains(&prev)
                 || frame[v - 1].capitalised()
                 || (prev.ends_with('s') && !prev.ends_with("ss")))
         {
             continue;
         }
         // "… praised China and said he …": the verb shares the sentence's subject.
-        let coordinated = matches!(prev.as_str(), "and" | "but") && !comma_before(v);
+        let coordinated = matches!(prev, "and" | "but") && !comma_before(v);
         let found = if coordinated {
             subject(text, &frame, v - 1, people)
         } else {
@@ -1570,7 +1555,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         let opens_clause = subject_at == 0
             || comma_before(subject_at)
             || matches!(
-                frame[subject_at - 1].lower().as_str(),
+                frame[subject_at - 1].lower(),
                 "and"
                     | "but"
                     | "as"
@@ -1605,16 +1590,16 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 c += 1;
                 while c < frame.len()
                     && !frame[c].capitalised()
-                    && !PRONOUNS.contains(&frame[c].lower().as_str())
+                    && !PRONOUNS.contains(&frame[c].lower())
                     && !matches!(
-                        frame[c].lower().as_str(),
+                        frame[c].lower(),
                         "the" | "a" | "an" | "it" | "there" | "this"
                     )
                 {
                     c += 1;
                 }
                 if c < frame.len()
-                    && matches!(frame[c].lower().as_str(), "the" | "a" | "an")
+                    && matches!(frame[c].lower(), "the" | "a" | "an")
                     && c + 1 < frame.len()
                     && frame[c + 1].capitalised()
                 {
