@@ -907,7 +907,7 @@ impl Mentions {
                 let mut run = name_run(text, frame, i);
                 let full = run.len();
                 // "But Trudeau", "In Valanciunas": a capitalised small word opens the sentence
-                while run.len() > 1 && crate::text::lexicon::is_stop_word(&run[0].lower()) {
+                while run.len() > 1 && crate::text::lexicon::is_stop_word(run[0].lower()) {
                     run.remove(0);
                 }
                 let n = run.len();
@@ -1164,7 +1164,7 @@ fn subject(text: &str, frame: &[&Word], upto: usize, people: &Mentions) -> Optio
         let l = w.lower();
         let part = w.capitalised()
             || matches!(l, "the" | "a" | "an")
-            || is_name_joiner(&l)
+            || is_name_joiner(l)
             || (j > i && DESCRIPTIONS.contains(&l))
             || (j == i && PRONOUNS.contains(&l))
             || (j > i && j + 1 < upto && DESCRIPTIONS.contains(&frame[j + 1].lower()));
@@ -1336,7 +1336,7 @@ fn speaker_left(
             && (is_title_word(&frame[k].text)
                 || is_name_joiner(&frame[k].text)
                 || frame[k].text.ends_with("'s")
-                || crate::text::lexicon::is_stop_word(&frame[k].lower())
+                || crate::text::lexicon::is_stop_word(frame[k].lower())
                 || is_shouted(&frame[k].text)
                 || (frame[k].text.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && !frame[k].text.chars().any(char::is_lowercase)
@@ -1356,7 +1356,7 @@ fn speaker_left(
         ));
     }
     // A common noun phrase: "addiction experts say", "South Korean officials said".
-    if !crate::text::lexicon::is_stop_word(&lower) && lower.chars().all(char::is_alphabetic) {
+    if !crate::text::lexicon::is_stop_word(lower) && lower.chars().all(char::is_alphabetic) {
         let mut k = end - 1;
         while k > limit
             && k + 6 > end
@@ -1424,7 +1424,7 @@ fn speaker_right(
     if !w.capitalised() && !matches!(lower, "the" | "a" | "an") {
         // "said police Chief Joseph Boinnet": a few role words, then the name
         let k = (i + 1..(i + 4).min(frame.len())).find(|&k| frame[k].capitalised())?;
-        if (i..k).any(|j| crate::text::lexicon::is_stop_word(&frame[j].lower())) {
+        if (i..k).any(|j| crate::text::lexicon::is_stop_word(frame[j].lower())) {
             return None;
         }
         return speaker_right(text, frame, k, people);
@@ -1585,7 +1585,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         if let Some(k) = (v + 1..(v + 9).min(frame.len())).find(|&k| frame[k].lower() == "that") {
             c = k + 1;
         } else {
-            while c < frame.len() && is_adverbial_start(&frame[c].lower()) {
+            while c < frame.len() && is_adverbial_start(frame[c].lower()) {
                 // skip to the next word that could open a clause: past the phrase's head
                 c += 1;
                 while c < frame.len()
@@ -1606,7 +1606,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                     break;
                 }
             }
-            if c < frame.len() && is_adverbial_start(&frame[c].lower()) {
+            if c < frame.len() && is_adverbial_start(frame[c].lower()) {
                 continue;
             }
         }
