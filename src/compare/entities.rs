@@ -18,8 +18,12 @@ pub struct Entity {
 
 /// Builds the entity table, most widely mentioned first.
 pub fn table(extracted: &[Extraction], doc_texts: &[&str]) -> Vec<Entity> {
+    use rustc_hash::FxHashMap;
     let n = extracted.len();
     let mut out: Vec<Entity> = Vec::new();
+    // Names that could be one entity share their first or their last word: index both, so a
+    // name is compared with those few entities, not with every entity so far.
+    let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (d, x) in extracted.iter().enumerate() {
         for f in &x.facts {
             if !matches!(f.kind, FactKind::Person | FactKind::Org | FactKind::Place) {
@@ -29,17 +33,37 @@ pub fn table(extracted: &[Extraction], doc_texts: &[&str]) -> Vec<Entity> {
                 .value
                 .clone()
                 .unwrap_or_else(|| f.span.slice(doc_texts[d]).to_string());
-            match out.iter_mut().find(|e| same_entity(&e.name, &name)) {
+            let ends = |s: &str| -> [String; 2] {
+                let mut ws = s.split_whitespace();
+                let first = ws.next().unwrap_or_default().to_string();
+                let last = ws.next_back().map_or_else(|| first.clone(), str::to_string);
+                [first, last]
+            };
+            let keys = ends(&name);
+            let found = keys
+                .iter()
+                .filter_map(|k| by_word.get(k))
+                .flatten()
+                .copied()
+                .filter(|&e| same_entity(&out[e].name, &name))
+                .min();
+            match found {
                 Some(e) => {
-                    e.mentions[d] += 1;
-                    if name.len() > e.name.len() {
-                        e.name = name;
-                        e.kind = f.kind;
+                    out[e].mentions[d] += 1;
+                    if name.len() > out[e].name.len() {
+                        out[e].name = name;
+                        out[e].kind = f.kind;
+                        for k in ends(&out[e].name) {
+                            by_word.entry(k).or_default().push(e);
+                        }
                     }
                 }
                 None => {
                     let mut mentions = vec![0; n];
                     mentions[d] = 1;
+                    for k in keys {
+                        by_word.entry(k).or_default().push(out.len());
+                    }
                     out.push(Entity {
                         name,
                         kind: f.kind,

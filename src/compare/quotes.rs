@@ -99,7 +99,7 @@ pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMat
         }
     }
     // A word pair in hundreds of quotes ("of the") finds nothing the rarer ones do not.
-    const MAX_POSTING: usize = 400;
+    const MAX_POSTING: usize = 200;
     let mut cands: Vec<(u32, u32)> = Vec::new();
     for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
         for (i, &x) in list.iter().enumerate() {
@@ -125,14 +125,23 @@ pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMat
             _ => counted.push((c.0, c.1, 1)),
         }
     }
-    let cands: Vec<(u32, u32)> = counted
-        .into_iter()
-        .filter(|&(x, y, n)| {
-            let shorter = all[x as usize].2.len().min(all[y as usize].2.len());
-            n >= shorter.saturating_sub(1).clamp(1, 2)
-        })
-        .map(|(x, y, _)| (x, y))
-        .collect();
+    counted.retain(|&(x, y, n)| {
+        let shorter = all[x as usize].2.len().min(all[y as usize].2.len());
+        n >= shorter.saturating_sub(1).clamp(1, 2)
+    });
+    // At most MAX_PARTNERS candidates per quote, those sharing the most word pairs: a report
+    // of thousands of look-alike quotes does not make millions of diffs.
+    const MAX_PARTNERS: usize = 32;
+    let mut cands: Vec<(u32, u32)> = Vec::with_capacity(counted.len());
+    for group in counted.chunk_by(|a, b| a.0 == b.0) {
+        let mut group = group.to_vec();
+        if group.len() > MAX_PARTNERS {
+            group.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            group.truncate(MAX_PARTNERS);
+            group.sort_unstable();
+        }
+        cands.extend(group.iter().map(|&(x, y, _)| (x, y)));
+    }
     // (doc a, doc b, quote a, relation, more words in common first, quote b)
     let mut found: Vec<(
         usize,

@@ -187,7 +187,7 @@ pub struct EntityReport {
     pub name: String,
     /// `person`, `org` or `place`.
     pub kind: crate::extract::facts::FactKind,
-    /// Document id → number of mentions (0 when the report does not name it).
+    /// Document id → number of mentions; a report that does not name it is absent.
     pub mentions: BTreeMap<String, usize>,
 }
 
@@ -501,6 +501,7 @@ pub fn build_comparison(
                     .mentions
                     .into_iter()
                     .enumerate()
+                    .filter(|&(_, m)| m > 0)
                     .map(|(d, m)| (doc_id(d), m))
                     .collect(),
             })
