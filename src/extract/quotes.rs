@@ -1879,6 +1879,33 @@ mod tests {
     }
 
     #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        let qs = quotes(
+            "\u{201c}He told me, \u{2018}Please, whatever you do, save him,\u{2019} and then he left,\u{201d} Wendy Golden said.\n",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.0 != QuoteKind::Indirect).collect();
+        assert_eq!(direct.len(), 1, "{qs:?}");
+        assert!(direct[0].1.contains("save him") && direct[0].1.ends_with("then he left"));
+        assert_eq!(direct[0].2.as_deref(), Some("Wendy Golden"));
+    }
+
+    #[test]
+    fn titles_and_party_tags_are_peeled_from_speakers() {
+        let qs = quotes(
+            "\"We will not vote for this bill,\" said Sen. Ben Cardin (D-Md.) on Tuesday.\n\n\
+             Sen. Debbie Stabenow (D-Mich.) said the vote was \"a good first step for farmers.\"\n",
+        );
+        assert_eq!(
+            speaker_of(&qs, "vote for this bill").as_deref(),
+            Some("Ben Cardin")
+        );
+        assert_eq!(
+            speaker_of(&qs, "first step").as_deref(),
+            Some("Debbie Stabenow")
+        );
+    }
+
+    #[test]
     fn unbalanced_marks_never_panic() {
         for text in [
             "\"",
