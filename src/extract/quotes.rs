@@ -1622,7 +1622,15 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 .filter(|x| x.capitalised())
                 .map_or(1, |_| name_run(text, &frame, c).len().max(1));
         }
-        if let Some(k) = (v + 1..(v + 9).min(frame.len())).find(|&k| frame[k].lower() == "that") {
+        // "that" opening the clause, not "such as that", "all that"
+        let complementiser = |k: usize| {
+            frame[k].lower() == "that"
+                && !matches!(
+                    frame[k - 1].lower(),
+                    "as" | "like" | "such" | "of" | "all" | "than" | "and"
+                )
+        };
+        if let Some(k) = (v + 1..(v + 9).min(frame.len())).find(|&k| complementiser(k)) {
             c = k + 1;
         } else {
             while c < frame.len() && is_adverbial_start(frame[c].lower()) {
