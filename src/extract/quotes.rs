@@ -88,7 +88,12 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             // The sentence's own named subject (not one resolved from a pronoun).
             people.current_subject = None;
             let named = subject(text, &frame, frame.len(), &people)
-                .filter(|(m, _)| m.slice(text).starts_with(char::is_uppercase))
+                .filter(|(m, _)| {
+                    m.slice(text).starts_with(char::is_uppercase)
+                        && !m.slice(text).split_whitespace().next().is_some_and(|w| {
+                            crate::text::lexicon::is_stop_word(w)
+                        })
+                })
                 .map(|(_, n)| n);
             people.current_subject = named.clone();
             let mut had_direct = false;
@@ -1588,11 +1593,25 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         // A comma right before the verb: an apposition after a subject that opens the sentence
         // ("Hiram Macharia, marketing executive at LG Electronics, said …"), or an aside
         // ("The Journal, meanwhile, reported …"); else an inverted attribution handled below.
-        if comma_before(v) && !aside && subject_at > 2 {
+        let mention_last = frame
+            .iter()
+            .rposition(|x| x.span.end <= mention.end)
+            .unwrap_or(subject_at);
+        let leads = subject_at <= 5 || comma_before(subject_at);
+        let apposition = mention_last + 1 < v && comma_before(mention_last + 1);
+        if comma_before(v) && !aside && !(leads && (subject_at <= 2 || apposition)) {
+            continue;
+        }
+        // "…, he says, and …": a comma right after the verb; the attribution is parenthetical
+        if v + 1 < frame.len() && comma_before(v + 1) {
             continue;
         }
         // The subject opens the sentence or a clause ("… as city staff said they …").
+        let marker_before = (subject_at.saturating_sub(4)..subject_at).any(|k| {
+            matches!(frame[k].lower(), "while" | "whereas" | "as" | "because" | "although" | "though")
+        });
         let opens_clause = subject_at == 0
+            || marker_before
             || comma_before(subject_at)
             || matches!(
                 frame[subject_at - 1].lower(),
