@@ -90,9 +90,11 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             let named = subject(text, &frame, frame.len(), &people)
                 .filter(|(m, _)| {
                     m.slice(text).starts_with(char::is_uppercase)
-                        && !m.slice(text).split_whitespace().next().is_some_and(|w| {
-                            crate::text::lexicon::is_stop_word(w)
-                        })
+                        && !m
+                            .slice(text)
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| crate::text::lexicon::is_stop_word(w))
                 })
                 .map(|(_, n)| n);
             people.current_subject = named.clone();
@@ -1485,9 +1487,21 @@ fn speaker_right(
         } else {
             k
         };
-        let run = name_run(text, frame, start);
+        let mut run = name_run(text, frame, start);
         if run.is_empty() {
             return None;
+        }
+        // "Heart and Stroke senior manager Erin Kim": an organisation, a role, then the person
+        let after = start + run.len();
+        if let Some(j) = (after..(after + 3).min(frame.len())).find(|&j| frame[j].capitalised()) {
+            let between_roles = (after..j).all(|k| {
+                !frame[k].capitalised()
+                    && !crate::text::lexicon::is_stop_word(frame[k].lower())
+                    && !comma_before(text, frame, k)
+            });
+            if j > after && between_roles && !comma_before(text, frame, j) {
+                run = name_run(text, frame, j);
+            }
         }
         let name = people.expand(&join(&run));
         return Some((
@@ -1496,6 +1510,11 @@ fn speaker_right(
         ));
     }
     None
+}
+
+/// A comma between frame word `k - 1` and word `k`.
+fn comma_before(text: &str, frame: &[&Word], k: usize) -> bool {
+    k > 0 && text[frame[k - 1].span.end..frame[k].span.start].contains(',')
 }
 
 /// Indirect speech: `SUBJECT (adverbs) VERB (that) CLAUSE` or `according to X, CLAUSE`.
@@ -1608,7 +1627,10 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
         }
         // The subject opens the sentence or a clause ("… as city staff said they …").
         let marker_before = (subject_at.saturating_sub(4)..subject_at).any(|k| {
-            matches!(frame[k].lower(), "while" | "whereas" | "as" | "because" | "although" | "though")
+            matches!(
+                frame[k].lower(),
+                "while" | "whereas" | "as" | "because" | "although" | "though"
+            )
         });
         let opens_clause = subject_at == 0
             || marker_before
