@@ -94,7 +94,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                             .slice(text)
                             .split_whitespace()
                             .next()
-                            .is_some_and(|w| crate::text::lexicon::is_stop_word(w))
+                            .is_some_and(crate::text::lexicon::is_stop_word)
                 })
                 .map(|(_, n)| n);
             people.current_subject = named.clone();
