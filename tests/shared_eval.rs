@@ -79,8 +79,9 @@ fn seeds_quotes_speakers_matches_and_dates_are_perfect() {
     }
 }
 
-/// Issue #4's GGT figures. Targets (all quotes F1 ≥ 0.86, direct ≥ 0.92) are not reached yet
-/// (`docs/quality.md`); the floors sit just under today's figures, the speaker target is met.
+/// Issue #4's GGT targets: all quotes F1 ≥ 0.86 (today 0.860; the floor leaves rounding room
+/// for a change that moves one quote), speakers ≥ 0.88, direct quotes F1 ≥ 0.92
+/// (`docs/quality.md` says how direct quotes are scored).
 #[test]
 fn ggt_quote_quality_does_not_regress() {
     if !shared_available("data/quotes/ggt-sfu-2020/ggt_gold.jsonl") {
@@ -88,10 +89,10 @@ fn ggt_quote_quality_does_not_regress() {
     }
     let text = run_script("scripts/eval_quotes.py");
     let all = line_starting(&text, "all ");
-    assert!(figure(all, "F1") >= 0.84, "{text}");
+    assert!(figure(all, "F1") >= 0.855, "{text}");
     assert!(figure(all, "speaker") >= 0.88, "{text}");
     let direct = line_starting(&text, "direct ");
-    assert!(figure(direct, "F1") >= 0.88, "{text}");
+    assert!(figure(direct, "F1") >= 0.92, "{text}");
 }
 
 /// Runs an evaluation script of `scripts/` against this build's binary; returns its stdout and stderr.
