@@ -71,6 +71,24 @@ pub struct OutputArgs {
     /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set or TERM=dumb.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Write the report to FILE instead of standard output: all at once (a temporary file
+    /// renamed into place), never over one of the inputs, nothing left behind on error.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// Print no warnings, only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// What makes `compare --fail-on` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// The reports disagree somewhere (speaker, attribution, date, number).
+    Conflicts,
+    /// Some report carries a fact no other report carries.
+    Exclusives,
 }
 
 /// Arguments of `parallax compare`.
@@ -79,6 +97,11 @@ pub struct CompareArgs {
     /// Inputs.
     #[command(flatten)]
     pub read: ReadArgs,
+
+    /// Exit with status 1 (after writing the report) when the comparison finds conflicts or
+    /// exclusives: for scripts and CI checks. Repeat for both.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Vec<FailOn>,
 
     /// Output.
     #[command(flatten)]

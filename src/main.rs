@@ -5,8 +5,8 @@ mod cli;
 
 use clap::Parser;
 use cli::{
-    Args, ColorChoice, Command, CompareArgs, InputFormatArg, InspectArgs, MatchArgs, OutputArgs,
-    OutputFormat, ReadArgs,
+    Args, ColorChoice, Command, CompareArgs, FailOn, InputFormatArg, InspectArgs, MatchArgs,
+    OutputArgs, OutputFormat, ReadArgs,
 };
 use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
@@ -18,11 +18,12 @@ fn main() -> ExitCode {
     let args = Args::parse_from(with_default_subcommand(std::env::args_os().collect()));
     let result = match args.command {
         Command::Compare(a) => compare(a),
-        Command::Inspect(a) => inspect(a),
-        Command::Match(a) => match_pairs(a),
+        Command::Inspect(a) => inspect(a).map(|()| Outcome::Done),
+        Command::Match(a) => match_pairs(a).map(|()| Outcome::Done),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!(
@@ -32,6 +33,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// How a successful run ends: done, or done with a `--fail-on` condition met (exit 1).
+enum Outcome {
+    Done,
+    Failed,
 }
 
 /// Decides colour once: `auto` means stdout is a terminal, NO_COLOR is unset or empty, and TERM
@@ -64,8 +71,11 @@ fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::O
     args
 }
 
-/// Reads the inputs named by `a`, printing warnings on stderr.
-fn read(a: &ReadArgs) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>), Error> {
+/// Reads the inputs named by `a`, printing warnings on stderr unless `quiet`.
+fn read(
+    a: &ReadArgs,
+    quiet: bool,
+) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>), Error> {
     if a.labels.len() > a.files.len() {
         return Err(Error::Usage(format!(
             "{} --label values given for {} files",
@@ -84,7 +94,7 @@ fn read(a: &ReadArgs) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>
     };
     let inputs: Vec<Input> = a.files.iter().map(|f| Input::from_arg(f)).collect();
     let (docs, warnings) = parallax::read_all(&inputs, &a.labels, &opts)?;
-    for w in &warnings {
+    for w in warnings.iter().filter(|_| !quiet) {
         eprintln!(
             "parallax: warning: {}",
             render::safe::terminal_line(&w.to_string())
@@ -113,13 +123,14 @@ fn emit(buf: &[u8]) -> Result<(), Error> {
         .map_err(Error::Write)
 }
 
-fn compare(a: CompareArgs) -> Result<(), Error> {
+fn compare(a: CompareArgs) -> Result<Outcome, Error> {
     if a.read.files.len() < 2 {
         return Err(Error::Usage(
             "compare needs at least two reports (use `parallax inspect` to read one)".into(),
         ));
     }
-    let (docs, warnings) = read(&a.read)?;
+    check_output_target(&a.output, &a.read)?;
+    let (docs, warnings) = read(&a.read, a.output.quiet)?;
     for (name, v) in [("--min-score", a.min_score), ("--same-score", a.same_score)] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Error::Usage(format!(
@@ -134,11 +145,26 @@ fn compare(a: CompareArgs) -> Result<(), Error> {
     };
     let x = parallax::extract::Options { date: a.read.date };
     let report = parallax::compare(&docs, &warnings, &opts, &x);
-    output(&report, &a.output, render::compare::render)
+    output(&report, &a.output, render::compare::render)?;
+    let conflicts = report.conflicts.as_ref().is_some_and(|c| !c.is_empty());
+    let exclusives = report
+        .coverage
+        .as_ref()
+        .is_some_and(|c| c.values().any(|v| v.only > 0));
+    let failed = a.fail_on.iter().any(|f| match f {
+        FailOn::Conflicts => conflicts,
+        FailOn::Exclusives => exclusives,
+    });
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
 }
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
-    let (docs, warnings) = read(&a.read)?;
+    check_output_target(&a.output, &a.read)?;
+    let (docs, warnings) = read(&a.read, a.output.quiet)?;
     let x = parallax::extract::Options { date: a.read.date };
     let report = parallax::inspect(&docs, &warnings, &x);
     output(&report, &a.output, render::terminal::render)
@@ -157,7 +183,63 @@ fn output(
         OutputFormat::Text => text_view(report, palette, &mut buf),
     }
     .map_err(Error::Write)?;
-    emit(&buf)
+    match &o.file {
+        Some(path) => write_file(path, &buf),
+        None => emit(&buf),
+    }
+}
+
+/// Refuses an output file that is one of the inputs (before anything is read or written).
+fn check_output_target(o: &OutputArgs, r: &ReadArgs) -> Result<(), Error> {
+    let Some(out) = &o.file else {
+        return Ok(());
+    };
+    let canonical = |p: &std::path::Path| -> Option<std::path::PathBuf> {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            // not there yet: its directory's canonical path plus its name
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+        })
+    };
+    let target = canonical(out);
+    for f in r.files.iter().filter(|f| *f != "-") {
+        if target.is_some() && canonical(std::path::Path::new(f)) == target {
+            return Err(Error::Usage(format!(
+                "refusing to write the report over its input {}",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `buf` to `path` all at once: into a temporary file beside it, then renamed over it,
+/// so that a reader never sees half a report and an error leaves nothing behind.
+fn write_file(path: &std::path::Path, buf: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.parallax-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let fail = |e: io::Error| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Usage(format!("cannot write {}: {}", path.display(), e))
+    };
+    let mut f = std::fs::File::create(&tmp)
+        .map_err(|e| Error::Usage(format!("cannot write {}: {}", path.display(), e)))?;
+    f.write_all(buf).and_then(|()| f.sync_all()).map_err(fail)?;
+    drop(f);
+    std::fs::rename(&tmp, path).map_err(fail)
 }
 
 fn match_pairs(a: MatchArgs) -> Result<(), Error> {

@@ -489,3 +489,80 @@ fn match_scores_pairs_in_batch() {
     let bad = run_stdin(&["match"], b"only-one-field\n");
     assert_error(&bad, "line 1: expected 3 tab-separated fields");
 }
+
+#[test]
+fn output_file_is_written_whole_and_never_over_an_input() {
+    let dir = scratch("output-file");
+    let out = dir.join("report.txt");
+    let o = run(&[RFERL, MT, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing on stdout when writing a file");
+    let to_stdout = run(&[RFERL, MT]);
+    assert_eq!(std::fs::read(&out).unwrap(), to_stdout.stdout);
+
+    // an input is never overwritten, however it is spelled
+    let input = write(&dir, "a.txt", &std::fs::read(RFERL).unwrap());
+    let spelled = dir.join(".").join("a.txt");
+    let o = run(&[&input, MT, "-o", spelled.to_str().unwrap()]);
+    assert_error(&o, "refusing to write the report over its input");
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read(RFERL).unwrap()
+    );
+
+    // an unwritable place: exit 2, and no file or temporary file left behind
+    let missing = dir.join("no-such-dir").join("r.json");
+    let o = run(&[
+        RFERL,
+        MT,
+        "--format",
+        "json",
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_error(&o, "cannot write");
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, vec!["a.txt", "report.txt"]);
+}
+
+#[test]
+fn fail_on_sets_exit_code_one_after_writing_the_report() {
+    // the seeds disagree on an attribution and each carries facts the other lacks
+    let o = run(&[RFERL, MT, "--fail-on", "conflicts"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!o.stdout.is_empty(), "the report is still written");
+    let o = run(&[RFERL, MT, "--fail-on", "exclusives"]);
+    assert_eq!(o.status.code(), Some(1));
+    // a report compared with itself has neither
+    let o = run(&[
+        RFERL,
+        RFERL,
+        "--fail-on",
+        "conflicts",
+        "--fail-on",
+        "exclusives",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn quiet_silences_warnings_not_errors() {
+    let dir = scratch("quiet");
+    let bad = write(
+        &dir,
+        "bad.txt",
+        b"The minister said the talks would resume \xff on Monday in the capital.\n",
+    );
+    let o = run(&["inspect", &bad]);
+    assert!(stderr(&o).contains("warning"), "{}", stderr(&o));
+    let o = run(&["inspect", "--quiet", &bad]);
+    assert!(o.status.success());
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let o = run(&["inspect", "--quiet", "no-such-file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).is_empty());
+}
