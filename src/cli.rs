@@ -27,6 +27,18 @@ pub enum Command {
     /// Score sentence pairs in batch: TSV `id<TAB>sentence1<TAB>sentence2` in,
     /// `id<TAB>score<TAB>same|partial|none` out, with the scorer `compare` uses.
     Match(MatchArgs),
+    /// Print a shell completion script: `parallax completions bash > ~/.local/share/bash-completion/completions/parallax`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `parallax man > parallax.1 && man ./parallax.1`.
+    Man,
+}
+
+/// Arguments of `parallax completions`.
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// How inputs are read (shared by `compare` and `inspect`).
@@ -152,7 +164,7 @@ pub struct MatchArgs {
 }
 
 /// Names of the subcommands, for choosing the default one.
-pub const SUBCOMMANDS: &[&str] = &["compare", "inspect", "match", "help"];
+pub const SUBCOMMANDS: &[&str] = &["compare", "inspect", "match", "completions", "man", "help"];
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

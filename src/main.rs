@@ -20,6 +20,8 @@ fn main() -> ExitCode {
         Command::Compare(a) => compare(a),
         Command::Inspect(a) => inspect(a).map(|()| Outcome::Done),
         Command::Match(a) => match_pairs(a).map(|()| Outcome::Done),
+        Command::Completions(a) => completions(a.shell).map(|()| Outcome::Done),
+        Command::Man => man().map(|()| Outcome::Done),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -240,6 +242,24 @@ fn write_file(path: &std::path::Path, buf: &[u8]) -> Result<(), Error> {
     f.write_all(buf).and_then(|()| f.sync_all()).map_err(fail)?;
     drop(f);
     std::fs::rename(&tmp, path).map_err(fail)
+}
+
+/// Writes the completion script for `shell`, generated from the argument definitions.
+fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Args::command(), "parallax", &mut buf);
+    emit(&buf)
+}
+
+/// Writes the manual page, generated from the argument definitions.
+fn man() -> Result<(), Error> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Args::command())
+        .render(&mut buf)
+        .map_err(Error::Write)?;
+    emit(&buf)
 }
 
 fn match_pairs(a: MatchArgs) -> Result<(), Error> {

@@ -566,3 +566,26 @@ fn quiet_silences_warnings_not_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).is_empty());
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_argument_definitions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let s = String::from_utf8(o.stdout).unwrap();
+        for word in ["compare", "inspect", "fail-on", "min-score"] {
+            assert!(s.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let o = run(&["completions", "tcsh-but-not-really"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["man"]);
+    assert!(o.status.success());
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.starts_with(".ie") || s.contains(".TH parallax 1"),
+        "{}",
+        &s[..80.min(s.len())]
+    );
+    assert!(s.contains("compare"));
+}
