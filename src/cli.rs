@@ -173,6 +173,8 @@ pub enum OutputFormat {
     Text,
     /// The JSON contract (docs/json.md).
     Json,
+    /// A Markdown report to paste into a ticket or a document.
+    Markdown,
 }
 
 /// Input formats for `--input-format`.

@@ -182,6 +182,7 @@ fn output(
     let palette = palette(o.color);
     match o.format {
         OutputFormat::Json => render::json::render(report, &mut buf),
+        OutputFormat::Markdown => render::markdown::render(report, &mut buf),
         OutputFormat::Text => text_view(report, palette, &mut buf),
     }
     .map_err(Error::Write)?;

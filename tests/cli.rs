@@ -589,3 +589,25 @@ fn completions_and_man_page_come_from_the_argument_definitions() {
     );
     assert!(s.contains("compare"));
 }
+
+#[test]
+fn markdown_report_escapes_hostile_input() {
+    let dir = scratch("markdown");
+    let page = "The minister said <script>alert(1)</script> talks would resume [here](javascript:alert(2)) on Monday in the capital city.\n\n\
+                Officials said the <img src=x onerror=alert(3)> meeting would take place at noon in the main hall.\n";
+    let a = write(&dir, "a.txt", page.as_bytes());
+    let b = write(&dir, "b.txt", page.replace("noon", "one").as_bytes());
+    let o = run(&[&a, &b, "--format", "markdown"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# Comparison of 2 reports"), "{md}");
+    assert!(
+        !md.contains('<'),
+        "raw angle brackets reached the Markdown: {md}"
+    );
+    assert!(
+        !md.contains("](javascript"),
+        "a link from the input became a link: {md}"
+    );
+    assert!(md.contains("&lt;script&gt;"));
+}

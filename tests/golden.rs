@@ -78,3 +78,16 @@ fn seeds_terminal_plain() {
     render::terminal::render(&r, Palette::plain(), &mut out).unwrap();
     insta::assert_snapshot!("seeds_inspect_terminal", String::from_utf8(out).unwrap());
 }
+
+#[test]
+fn seeds_and_three_reports_markdown() {
+    for (name, paths) in [
+        ("seeds_compare_markdown", &SEEDS[..]),
+        ("three_compare_markdown", &THREE[..]),
+    ] {
+        let r = comparison(paths);
+        let mut out = Vec::new();
+        render::markdown::render(&r, &mut out).unwrap();
+        insta::assert_snapshot!(name, String::from_utf8(out).unwrap());
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod json;
+pub mod markdown;
 pub mod palette;
 pub mod safe;
 pub mod terminal;

@@ -1,0 +1,230 @@
+//! `--format markdown`: a comparison an editor can paste into a ticket or a document — a header
+//! table, conflicts, a coverage matrix of facts × outlets, shared facts with the differences
+//! marked (~~removed~~, **added**), each outlet's exclusives, and a quotes table. Every piece
+//! of input text is escaped, so nothing from a page becomes Markdown (or HTML) markup.
+
+use super::safe::terminal_line;
+use crate::report::{DiffOp, DiffSegment, Report};
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// Escapes text for Markdown: characters that start markup are backslash-escaped, `<`/`>`/`&`
+/// become entities (Markdown renderers pass raw HTML through), control characters are shown
+/// escaped, and line breaks become spaces.
+pub fn escape(s: &str) -> String {
+    let line = terminal_line(s);
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!'
+            | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn diff(ops: &[DiffSegment]) -> String {
+    ops.iter()
+        .map(|s| match s.op {
+            DiffOp::Equal => escape(&s.text),
+            DiffOp::Delete => format!("~~{}~~", escape(&s.text)),
+            DiffOp::Insert => format!("**{}**", escape(&s.text)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes the Markdown report of a comparison (or of `inspect`, which has no comparison: then
+/// only the header table and the quotes).
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut sentences: HashMap<&str, &str> = HashMap::new();
+    for d in &report.documents {
+        for p in &d.paragraphs {
+            for s in &p.sentences {
+                sentences.insert(&s.id, &s.text);
+            }
+        }
+    }
+    let label = |doc: &str| -> String {
+        report
+            .documents
+            .iter()
+            .find(|d| d.id == doc)
+            .map_or_else(|| doc.to_string(), |d| escape(&d.label))
+    };
+    writeln!(out, "# Comparison of {} reports\n", report.documents.len())?;
+    writeln!(out, "| | outlet | title | date | body sentences |")?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for d in &report.documents {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            d.id,
+            escape(&d.label),
+            d.title.as_deref().map(escape).unwrap_or_else(|| "—".into()),
+            d.published.map_or_else(|| "—".into(), |p| p.to_string()),
+            d.counts.body_sentences
+        )?;
+    }
+
+    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+        writeln!(out, "\n## Conflicts\n")?;
+        for c in conflicts {
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "- **{kind}**{}: {} ({})",
+                c.group
+                    .as_deref()
+                    .map(|g| format!(" in {g}"))
+                    .unwrap_or_default(),
+                escape(&c.detail),
+                c.members.join(", ")
+            )?;
+        }
+    }
+
+    if let (Some(groups), Some(cov)) = (report.groups.as_deref(), report.coverage.as_ref()) {
+        writeln!(out, "\n## Coverage\n")?;
+        let mut head = String::from("| fact |");
+        let mut rule = String::from("|---|");
+        for d in &report.documents {
+            head.push_str(&format!(" {} |", d.id));
+            rule.push_str(":-:|");
+        }
+        writeln!(out, "{head}\n{rule}")?;
+        for g in groups {
+            let mut row = format!("| {} ({}) |", g.id, g.relation.as_str());
+            for d in &report.documents {
+                let has = g.members.iter().any(|m| m.doc == d.id);
+                row.push_str(if has { " ● |" } else { " ○ |" });
+            }
+            writeln!(out, "{row}")?;
+        }
+        let mut only = String::from("| only here |");
+        for d in &report.documents {
+            only.push_str(&format!(" {} |", cov.get(&d.id).map_or(0, |c| c.only)));
+        }
+        writeln!(out, "{only}")?;
+
+        writeln!(out, "\n## Shared facts\n")?;
+        for g in groups {
+            writeln!(
+                out,
+                "### {} — {} ({:.2})\n",
+                g.id,
+                g.relation.as_str(),
+                g.score
+            )?;
+            let first = &g.members[0];
+            let text: Vec<&str> = first
+                .sentences
+                .iter()
+                .filter_map(|s| sentences.get(s.as_str()).copied())
+                .collect();
+            writeln!(
+                out,
+                "- **{}** {}",
+                label(&first.doc),
+                escape(&text.join(" "))
+            )?;
+            for d in &g.diffs {
+                writeln!(out, "- **{}** {}", label(&d.doc), diff(&d.ops))?;
+            }
+            for n in &g.numbers {
+                writeln!(
+                    out,
+                    "- numbers differ: {} has {}; {} has {}",
+                    label(&n.doc),
+                    escape(&n.only.join(", ")),
+                    label(&n.against),
+                    escape(&n.against_only.join(", "))
+                )?;
+            }
+            writeln!(out)?;
+        }
+
+        for d in &report.documents {
+            let Some(c) = cov.get(&d.id) else { continue };
+            if c.only_sentences.is_empty() {
+                continue;
+            }
+            writeln!(out, "## Only in {}\n", label(&d.id))?;
+            for s in &c.only_sentences {
+                if let Some(t) = sentences.get(s.as_str()) {
+                    writeln!(out, "- {} ({s})", escape(t))?;
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+
+    let quotes: Vec<_> = report
+        .documents
+        .iter()
+        .flat_map(|d| d.quotes.iter())
+        .collect();
+    if !quotes.is_empty() {
+        let matches = report.quote_matches.as_deref().unwrap_or(&[]);
+        writeln!(out, "## Quotes\n")?;
+        writeln!(out, "| quote | speaker | text | carried as |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for q in quotes {
+            let how: Vec<String> = matches
+                .iter()
+                .filter_map(|m| {
+                    let other = if m.quotes[0] == q.id {
+                        &m.quotes[1]
+                    } else if m.quotes[1] == q.id {
+                        &m.quotes[0]
+                    } else {
+                        return None;
+                    };
+                    Some(format!("{} in {other}", m.relation.as_str()))
+                })
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | “{}” | {} |",
+                q.id,
+                q.speaker
+                    .as_deref()
+                    .map(escape)
+                    .unwrap_or_else(|| "—".into()),
+                escape(&q.text),
+                if how.is_empty() {
+                    "only here".to_string()
+                } else {
+                    how.join("; ")
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_text_never_becomes_markup() {
+        let e = escape("<script>alert(1)</script> *bold* [x](javascript:y) | `c` \u{1b}[2J");
+        assert!(!e.contains('<') && !e.contains('\u{1b}'), "{e}");
+        assert!(
+            e.contains("\\*bold\\*")
+                && e.contains("\\[x\\]\\(javascript:y\\)")
+                && e.contains("\\|")
+        );
+    }
+}
