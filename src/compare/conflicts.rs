@@ -25,6 +25,18 @@ pub enum ConflictKind {
     Number,
 }
 
+impl ConflictKind {
+    /// `speaker`, `attribution`, `date` or `number`, as in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Speaker => "speaker",
+            ConflictKind::Attribution => "attribution",
+            ConflictKind::Date => "date",
+            ConflictKind::Number => "number",
+        }
+    }
+}
+
 /// One disagreement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {

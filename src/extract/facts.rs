@@ -27,6 +27,21 @@ pub enum FactKind {
     Percent,
 }
 
+impl FactKind {
+    /// `person`, `org`, `place`, `number`, `date`, `money` or `percent`, as in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Person => "person",
+            FactKind::Org => "org",
+            FactKind::Place => "place",
+            FactKind::Number => "number",
+            FactKind::Date => "date",
+            FactKind::Money => "money",
+            FactKind::Percent => "percent",
+        }
+    }
+}
+
 /// One fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {

@@ -123,10 +123,7 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
             p.dim(&format!("{} where the reports disagree", conflicts.len()))
         )?;
         for c in conflicts {
-            let kind = serde_json::to_value(c.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = c.kind.as_str();
             writeln!(
                 out,
                 "  {}  {}{}",
@@ -381,10 +378,7 @@ fn entities(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "{}", p.dim(&head))?;
     for e in list.iter().take(SHOWN) {
         let name: String = terminal_line(&e.name).chars().take(width).collect();
-        let kind = serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = e.kind.as_str();
         let mut line = format!("  {name:<width$}  {}", p.dim(&format!("{kind:<6}")));
         for d in &report.documents {
             let n = e.mentions.get(&d.id).copied().unwrap_or(0);

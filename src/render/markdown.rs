@@ -77,10 +77,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
         writeln!(out, "\n## Conflicts\n")?;
         for c in conflicts {
-            let kind = serde_json::to_value(c.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = c.kind.as_str();
             writeln!(
                 out,
                 "- **{kind}**{}: {} ({})",

@@ -150,10 +150,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
                     items.push(item);
                 }
             }
-            let name = serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let name = k.as_str();
             writeln!(
                 out,
                 "    {} {}",
