@@ -667,6 +667,30 @@ mod tests {
     }
 
     #[test]
+    fn kind_names_are_the_json_names() {
+        use crate::compare::conflicts::ConflictKind;
+        for k in [
+            FactKind::Person,
+            FactKind::Org,
+            FactKind::Place,
+            FactKind::Number,
+            FactKind::Date,
+            FactKind::Money,
+            FactKind::Percent,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        for k in [
+            ConflictKind::Speaker,
+            ConflictKind::Attribution,
+            ConflictKind::Date,
+            ConflictKind::Number,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+
+    #[test]
     fn names_are_typed() {
         let f = facts(
             "Spokesman Dmitry Peskov met Kaspersky Lab officials in Moscow.",
