@@ -56,7 +56,7 @@ pub fn read_all(
 
 /// Reads what each document says: the report of `parallax inspect`.
 pub fn inspect(docs: &[Document], warnings: &[Warning], x: &extract::Options) -> report::Report {
-    let extracted: Vec<extract::Extraction> = docs.iter().map(|d| extract::extract(d, x)).collect();
+    let extracted = extract::extract_all(docs, x);
     report::build(docs, &extracted, warnings)
 }
 
@@ -68,7 +68,7 @@ pub fn compare(
     opts: &align::Options,
     x: &extract::Options,
 ) -> report::Report {
-    let extracted: Vec<extract::Extraction> = docs.iter().map(|d| extract::extract(d, x)).collect();
+    let extracted = extract::extract_all(docs, x);
     let alignment = align::align(docs, opts);
     let comparison = compare::compare(docs, &extracted, &alignment);
     report::build_comparison(docs, warnings, &alignment, &extracted, comparison)

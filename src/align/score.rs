@@ -95,7 +95,8 @@ pub fn shared_terms(a: &Features, b: &Features, max: usize) -> Vec<u32> {
     out.into_iter().take(max).map(|(_, id)| id).collect()
 }
 
-fn count_common(a: &[u64], b: &[u64]) -> usize {
+/// How many elements two sorted slices have in common (a merge join).
+pub(crate) fn count_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -125,28 +125,19 @@ pub fn find(
                 v
             })
             .collect();
-        for a in 0..sides.len() {
-            for b in a + 1..sides.len() {
-                let (sa, sb) = (&sources[a], &sources[b]);
-                if sa.is_empty()
-                    || sb.is_empty()
-                    || sa.iter().any(|x| sb.iter().any(|y| same_source(x, y)))
-                {
-                    continue;
-                }
-                out.push(Conflict {
-                    kind: ConflictKind::Attribution,
-                    members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
-                    group: gid.clone(),
-                    detail: format!(
-                        "{}: {} · {}: {}",
-                        doc_id(sides[a].0),
-                        sa.join(", "),
-                        doc_id(sides[b].0),
-                        sb.join(", ")
-                    ),
-                });
-            }
+        for (a, b) in disjoint_pairs(&sources, |x, y| same_source(x, y)) {
+            out.push(Conflict {
+                kind: ConflictKind::Attribution,
+                members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
+                group: gid.clone(),
+                detail: format!(
+                    "{}: {} · {}: {}",
+                    doc_id(sides[a].0),
+                    sources[a].join(", "),
+                    doc_id(sides[b].0),
+                    sources[b].join(", ")
+                ),
+            });
         }
         // Dates: day-precise dates on both sides, none in common.
         let dates: Vec<Vec<(String, String)>> = sides
@@ -165,34 +156,25 @@ pub fn find(
                     .collect()
             })
             .collect();
-        for a in 0..sides.len() {
-            for b in a + 1..sides.len() {
-                let (da, db) = (&dates[a], &dates[b]);
-                if da.is_empty()
-                    || db.is_empty()
-                    || da.iter().any(|x| db.iter().any(|y| x.1 == y.1))
-                {
-                    continue;
-                }
-                let show = |v: &[(String, String)]| {
-                    v.iter()
-                        .map(|(t, v)| format!("{t} ({v})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                out.push(Conflict {
-                    kind: ConflictKind::Date,
-                    members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
-                    group: gid.clone(),
-                    detail: format!(
-                        "{}: {} · {}: {}",
-                        doc_id(sides[a].0),
-                        show(da),
-                        doc_id(sides[b].0),
-                        show(db)
-                    ),
-                });
-            }
+        let show = |v: &[(String, String)]| {
+            v.iter()
+                .map(|(t, v)| format!("{t} ({v})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for (a, b) in disjoint_pairs(&dates, |x, y| x.1 == y.1) {
+            out.push(Conflict {
+                kind: ConflictKind::Date,
+                members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
+                group: gid.clone(),
+                detail: format!(
+                    "{}: {} · {}: {}",
+                    doc_id(sides[a].0),
+                    show(&dates[a]),
+                    doc_id(sides[b].0),
+                    show(&dates[b])
+                ),
+            });
         }
         // Numbers: what the group's number differences say.
         if let Some(gr) = groups.get(gi) {
@@ -222,6 +204,21 @@ pub fn find(
         }
     }
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.members.cmp(&b.members)));
+    out
+}
+
+/// Pairs of sides (`a < b`) that both have values and share none (by `same`).
+fn disjoint_pairs<T>(values: &[Vec<T>], same: impl Fn(&T, &T) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for a in 0..values.len() {
+        for b in a + 1..values.len() {
+            let (va, vb) = (&values[a], &values[b]);
+            if !va.is_empty() && !vb.is_empty() && !va.iter().any(|x| vb.iter().any(|y| same(x, y)))
+            {
+                out.push((a, b));
+            }
+        }
+    }
     out
 }
 

@@ -208,18 +208,7 @@ fn relate(a: &[String], b: &[String]) -> Option<(QuoteRelation, usize)> {
     let mut sb: Vec<&str> = b.iter().map(String::as_str).collect();
     sa.sort_unstable();
     sb.sort_unstable();
-    let (mut i, mut j, mut bound) = (0, 0, 0);
-    while i < sa.len() && j < sb.len() {
-        match sa[i].cmp(sb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                bound += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let bound = crate::align::score::count_common(&sa, &sb);
     if bound < ALTERED_MIN_WORDS || (bound as f32) < ALTERED_MIN_SHARE * short.len() as f32 {
         return None;
     }
@@ -267,30 +256,17 @@ fn quote_norms(doc: &Document, q: &Quote) -> Vec<String> {
 
 /// (start, end, lowercase form) of each word of a quote's parts.
 fn quote_words(doc: &Document, q: &Quote) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    for p in &q.parts {
-        let s = p.slice(&doc.text);
-        let mut start: Option<usize> = None;
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let inner = matches!(c, '\'' | '’' | '.' | '-' | ',')
-                && start.is_some()
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || inner {
-                start.get_or_insert(i);
-            } else if let Some(a) = start.take() {
-                out.push((
-                    p.start + a,
-                    p.start + i,
-                    s[a..i].to_lowercase().replace('’', "'"),
-                ));
-            }
-        }
-        if let Some(a) = start {
-            out.push((p.start + a, p.end, s[a..].to_lowercase().replace('’', "'")));
-        }
-    }
-    out
+    q.parts
+        .iter()
+        .flat_map(|p| crate::extract::words::spans(&doc.text, *p))
+        .map(|w| {
+            (
+                w.start,
+                w.end,
+                w.slice(&doc.text).to_lowercase().replace('’', "'"),
+            )
+        })
+        .collect()
 }
 
 fn diff(da: &Document, a: &Quote, db: &Document, b: &Quote) -> Vec<DiffSegment> {

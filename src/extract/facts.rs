@@ -83,50 +83,33 @@ struct W<'a> {
     text: &'a str,
 }
 
+/// The words of `span` (see [`super::words`]), with what facts need kept on them: a currency
+/// sign before ("$5"), a per cent sign after ("3.5%"), an abbreviation's last full stop ("U.S.").
 fn words_of(text: &str, span: Span) -> Vec<W<'_>> {
-    let s = span.slice(text);
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let inner = matches!(c, '\'' | '’' | '.' | ',' | '-')
-            && start.is_some()
-            && next.is_some_and(char::is_alphanumeric)
-            // a comma only inside a number: 4,000
-            && (c != ',' || s[start.unwrap_or(0)..i].chars().all(|x| x.is_ascii_digit() || x == ','));
-        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' || inner {
-            start.get_or_insert(i);
-        } else if let Some(a) = start.take() {
-            // "U.S." keeps its last full stop
-            let abbr = c == '.'
-                && s[a..i].contains('.')
-                && s[a..i].split('.').all(|x| x.chars().count() == 1);
-            let end = if abbr { i + 1 } else { i };
-            out.push(W {
-                start: span.start + a,
-                end: span.start + end,
-                text: &s[a..end],
-            });
-        }
-        // keep a trailing % with its number
-        if c == '%' {
-            if let Some(last) = out.last_mut() {
-                if last.end == span.start + i {
-                    last.end += 1;
-                    last.text = &s[last.start - span.start..i + 1];
-                }
+    super::words::spans(text, span)
+        .into_iter()
+        .map(|w| {
+            let before = text[span.start..w.start].chars().next_back();
+            let start = match before {
+                Some(c @ ('$' | '€' | '£')) => w.start - c.len_utf8(),
+                _ => w.start,
+            };
+            let word = w.slice(text);
+            let after = text[w.end..span.end].chars().next();
+            let abbreviation =
+                word.contains('.') && word.split('.').all(|x| x.chars().count() == 1);
+            let end = match after {
+                Some('%') => w.end + 1,
+                Some('.') if abbreviation => w.end + 1,
+                _ => w.end,
+            };
+            W {
+                start,
+                end,
+                text: &text[start..end],
             }
-        }
-    }
-    if let Some(a) = start {
-        out.push(W {
-            start: span.start + a,
-            end: span.end,
-            text: &s[a..],
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).

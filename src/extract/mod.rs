@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod quotes;
+pub mod words;
 
 use crate::document::Document;
 use crate::text::Date;
@@ -30,4 +31,9 @@ pub fn extract(doc: &Document, opts: &Options) -> Extraction {
         quotes: quotes::extract(doc),
         facts: facts::extract(doc, doc.published.or(opts.date)),
     }
+}
+
+/// Extracts quotes and facts from every document, in order.
+pub fn extract_all(docs: &[Document], opts: &Options) -> Vec<Extraction> {
+    docs.iter().map(|d| extract(d, opts)).collect()
 }

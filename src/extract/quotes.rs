@@ -475,30 +475,12 @@ impl Word {
     }
 }
 
-/// Words (letters and digits, with inner apostrophes, dots and hyphens) of `span`.
+/// The words of `span` (see [`super::words`]).
 fn words_of(text: &str, span: Span) -> Vec<Word> {
-    let s = span.slice(text);
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let joins = matches!(c, '\'' | '’' | '.' | '-')
-            && start.is_some()
-            && next.is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || joins {
-            start.get_or_insert(i);
-        } else if let Some(a) = start.take() {
-            out.push(Word::new(
-                Span::new(span.start + a, span.start + i),
-                &s[a..i],
-            ));
-        }
-    }
-    if let Some(a) = start {
-        out.push(Word::new(Span::new(span.start + a, span.end), &s[a..]));
-    }
-    out
+    super::words::spans(text, span)
+        .into_iter()
+        .map(|w| Word::new(w, w.slice(text)))
+        .collect()
 }
 
 fn count_words(s: &str) -> usize {
