@@ -61,7 +61,8 @@ pub struct ReadArgs {
     pub max_input_size: u64,
 
     /// Date that relative dates ("Thursday", "last month") count from in reports that carry
-    /// no publication date of their own (YYYY-MM-DD).
+    /// no publication date of their own (YYYY-MM-DD); `compare` defaults to the earliest date
+    /// line among the reports.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<parallax::text::Date>,
 }
@@ -92,6 +93,43 @@ pub struct OutputArgs {
     /// Print no warnings, only errors.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Width of the terminal views in columns; default: the terminal's width, else $COLUMNS,
+    /// else 100.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+
+    /// When to page the terminal views: `auto` pages long output on a terminal through $PAGER
+    /// (default `less -FRX`), as git does.
+    #[arg(long, value_enum, default_value_t = Paging::Auto, value_name = "WHEN")]
+    pub paging: Paging,
+}
+
+/// When to use a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paging {
+    /// When standard output is a terminal and the output is longer than it.
+    Auto,
+    /// Whenever standard output is a terminal.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The terminal views of `compare` (see `--view`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Everything: coverage, conflicts, shared facts with word diffs, quotes, who is named,
+    /// and what each outlet alone carries.
+    Inline,
+    /// Coverage matrix (shared facts × outlets), counts, conflicts first.
+    Summary,
+    /// One column per outlet, shared facts on the same row.
+    SideBySide,
+    /// Quotes matched across outlets with cut and changed words marked.
+    Quotes,
+    /// Dates, numbers, money and percentages by outlet, then who is named.
+    Facts,
 }
 
 /// What makes `compare --fail-on` exit with status 1.
@@ -109,6 +147,10 @@ pub struct CompareArgs {
     /// Inputs.
     #[command(flatten)]
     pub read: ReadArgs,
+
+    /// Which terminal view to print (with `--format text`).
+    #[arg(long, value_enum, default_value_t = ViewArg::Inline, value_name = "VIEW")]
+    pub view: ViewArg,
 
     /// Exit with status 1 (after writing the report) when the comparison finds conflicts or
     /// exclusives: for scripts and CI checks. Repeat for both.
@@ -175,6 +217,8 @@ pub enum OutputFormat {
     Json,
     /// A Markdown report to paste into a ticket or a document.
     Markdown,
+    /// One self-contained HTML page (no network fetches), for editors: use with -o FILE.
+    Html,
 }
 
 /// Input formats for `--input-format`.

@@ -68,6 +68,13 @@ pub fn compare(
     opts: &align::Options,
     x: &extract::Options,
 ) -> report::Report {
+    // Reports of one event: an undated report's "October 12" or "Thursday" counts from the
+    // earliest date line among the others when no --date is given.
+    let x = &extract::Options {
+        date: x
+            .date
+            .or_else(|| docs.iter().filter_map(|d| d.published).min()),
+    };
     let extracted = extract::extract_all(docs, x);
     let alignment = align::align(docs, opts);
     let comparison = compare::compare(docs, &extracted, &alignment);

@@ -6,7 +6,7 @@ mod cli;
 use clap::Parser;
 use cli::{
     Args, ColorChoice, Command, CompareArgs, FailOn, InputFormatArg, InspectArgs, MatchArgs,
-    OutputArgs, OutputFormat, ReadArgs,
+    OutputArgs, OutputFormat, Paging, ReadArgs, ViewArg,
 };
 use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
@@ -147,7 +147,16 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
     };
     let x = parallax::extract::Options { date: a.read.date };
     let report = parallax::compare(&docs, &warnings, &opts, &x);
-    output(&report, &a.output, render::compare::render)?;
+    let view = match a.view {
+        ViewArg::Inline => render::compare::View::Inline,
+        ViewArg::Summary => render::compare::View::Summary,
+        ViewArg::SideBySide => render::compare::View::SideBySide,
+        ViewArg::Quotes => render::compare::View::Quotes,
+        ViewArg::Facts => render::compare::View::Facts,
+    };
+    output(&report, &a.output, &|r, p, w, out| {
+        render::compare::render_view(r, view, w, p, out)
+    })?;
     let conflicts = report.conflicts.as_ref().is_some_and(|c| !c.is_empty());
     let exclusives = report
         .coverage
@@ -169,27 +178,96 @@ fn inspect(a: InspectArgs) -> Result<(), Error> {
     let (docs, warnings) = read(&a.read, a.output.quiet)?;
     let x = parallax::extract::Options { date: a.read.date };
     let report = parallax::inspect(&docs, &warnings, &x);
-    output(&report, &a.output, render::terminal::render)
+    output(&report, &a.output, &|r, p, _, out| {
+        render::terminal::render(r, p, out)
+    })
 }
 
-/// Renders `report` as JSON or with the subcommand's terminal view, then writes it.
+/// A terminal view: the report, the palette, the width in columns, the writer.
+type TextView<'a> =
+    &'a dyn Fn(&parallax::report::Report, Palette, usize, &mut dyn Write) -> io::Result<()>;
+
+/// Renders `report` in the chosen format (the subcommand's terminal view for text), then
+/// writes it to the file, through the pager, or to standard output.
 fn output(
     report: &parallax::report::Report,
     o: &OutputArgs,
-    text_view: fn(&parallax::report::Report, Palette, &mut dyn Write) -> io::Result<()>,
+    text_view: TextView<'_>,
 ) -> Result<(), Error> {
     let mut buf = Vec::new();
     let palette = palette(o.color);
     match o.format {
         OutputFormat::Json => render::json::render(report, &mut buf),
         OutputFormat::Markdown => render::markdown::render(report, &mut buf),
-        OutputFormat::Text => text_view(report, palette, &mut buf),
+        OutputFormat::Html => render::html::render(report, &mut buf),
+        OutputFormat::Text => text_view(report, palette, terminal_width(o.width), &mut buf),
     }
     .map_err(Error::Write)?;
     match &o.file {
         Some(path) => write_file(path, &buf),
+        None if o.format == OutputFormat::Text => page(&buf, o.paging),
         None => emit(&buf),
     }
+}
+
+/// Columns for the terminal views: `--width`, else the terminal's width, else $COLUMNS, else 100.
+fn terminal_width(chosen: Option<u16>) -> usize {
+    if let Some(w) = chosen {
+        return w.into();
+    }
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(io::stdout()) {
+        return usize::from(w).clamp(40, 1000);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .map_or(100, |w| w.clamp(40, 1000))
+}
+
+/// Writes a terminal view through the pager when standard output is a terminal and `paging`
+/// asks for it (`auto`: only output taller than the terminal). The pager is $PARALLAX_PAGER,
+/// else $PAGER, else `less`; with LESS unset it runs with `FRX`, as git does (quit when the
+/// text fits, pass colours, leave the text on screen). An empty pager or `cat` means none.
+fn page(buf: &[u8], paging: Paging) -> Result<(), Error> {
+    let stdout = io::stdout();
+    if paging == Paging::Never || !stdout.is_terminal() {
+        return emit(buf);
+    }
+    if paging == Paging::Auto {
+        let rows = terminal_size::terminal_size_of(&stdout).map_or(24, |(_, h)| usize::from(h.0));
+        let lines = buf.iter().filter(|&&b| b == b'\n').count();
+        if lines < rows {
+            return emit(buf);
+        }
+    }
+    let pager = std::env::var("PARALLAX_PAGER")
+        .or_else(|_| std::env::var("PAGER"))
+        .unwrap_or_else(|_| "less".into());
+    let pager = pager.trim();
+    if pager.is_empty() || pager == "cat" {
+        return emit(buf);
+    }
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c").arg(pager).stdin(std::process::Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        cmd.env("LESS", "FRX");
+    }
+    if std::env::var_os("LV").is_none() {
+        cmd.env("LV", "-c");
+    }
+    let Ok(mut child) = cmd.spawn() else {
+        return emit(buf); // no pager to be had: print as if there were none
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // The reader may quit the pager before reading everything: not an error.
+        if let Err(e) = stdin.write_all(buf) {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                return Err(Error::Write(e));
+            }
+        }
+    }
+    child.wait().map_err(Error::Write)?;
+    Ok(())
 }
 
 /// Refuses an output file that is one of the inputs (before anything is read or written).

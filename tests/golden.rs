@@ -91,3 +91,114 @@ fn seeds_and_three_reports_markdown() {
         insta::assert_snapshot!(name, String::from_utf8(out).unwrap());
     }
 }
+
+/// Every terminal view (plain, 100 columns) and the HTML page, for the seeds and three reports.
+#[test]
+fn seeds_and_three_reports_every_view_and_html() {
+    use render::compare::View;
+    for (set, paths) in [("seeds", &SEEDS[..]), ("three", &THREE[..])] {
+        let r = comparison(paths);
+        for (view, name) in [
+            (View::Summary, "summary"),
+            (View::SideBySide, "side_by_side"),
+            (View::Quotes, "quotes"),
+            (View::Facts, "facts"),
+        ] {
+            let mut out = Vec::new();
+            render::compare::render_view(&r, view, 100, Palette::plain(), &mut out).unwrap();
+            insta::assert_snapshot!(
+                format!("{set}_compare_{name}"),
+                String::from_utf8(out).unwrap()
+            );
+        }
+        let mut out = Vec::new();
+        render::html::render(&r, &mut out).unwrap();
+        insta::assert_snapshot!(
+            format!("{set}_compare_html"),
+            String::from_utf8(out).unwrap()
+        );
+    }
+}
+
+/// A three-outlet BASIL event (Fox News, NYT, HuffPost) in every view and format. BASIL may not
+/// be redistributed, so the snapshot holds a SHA-256 per output rather than the text; the outputs
+/// themselves are written to `target/golden-basil/` for review. After a deliberate change, run
+/// with PARALLAX_BLESS=1 to rewrite `tests/snapshots/basil_digests.txt`, and read the diff of
+/// the files in `target/golden-basil/` before committing.
+#[test]
+fn basil_event_every_view_and_format() {
+    use sha2::Digest as _;
+    const EVENT: &str = "2b95d2cf-e979-4f9c-ae27-9a5370934f23"; // Steele on Afghanistan, 2010
+    let shared = std::path::Path::new("../shared");
+    if !shared.join("data/basil/triplets.tsv").exists() {
+        println!("skipped: ../shared/data/basil not available");
+        return;
+    }
+    let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("golden-basil-input");
+    let prep = std::process::Command::new("python3")
+        .arg(shared.join("eval/basil_prep.py"))
+        .arg(shared.join("data/basil"))
+        .arg(&tmp)
+        .arg(EVENT)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        prep.status.success(),
+        "{}",
+        String::from_utf8_lossy(&prep.stderr)
+    );
+    let dir = tmp.join(EVENT);
+    let review = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("golden-basil");
+    std::fs::create_dir_all(&review).unwrap();
+    let mut digests = String::new();
+    let runs: [(&str, &[&str]); 8] = [
+        ("inline.txt", &["--view", "inline"]),
+        ("summary.txt", &["--view", "summary"]),
+        ("side-by-side.txt", &["--view", "side-by-side"]),
+        ("quotes.txt", &["--view", "quotes"]),
+        ("facts.txt", &["--view", "facts"]),
+        ("report.json", &["--format", "json"]),
+        ("report.md", &["--format", "markdown"]),
+        ("report.html", &["--format", "html"]),
+    ];
+    for (name, args) in runs {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .current_dir(&dir)
+            .args(["compare", "fox.txt", "nyt.txt", "hpo.txt"])
+            .args([
+                "--label", "Fox News", "--label", "NYT", "--label", "HuffPost",
+            ])
+            .args(["--width", "100", "--color", "never", "--paging", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::write(review.join(name), &out.stdout).unwrap();
+        let hex: String = sha2::Sha256::digest(&out.stdout)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        digests.push_str(&format!("{hex}  {name}\n"));
+        // What can be checked without the text: three outlets everywhere.
+        let text = String::from_utf8(out.stdout).unwrap();
+        for outlet in ["Fox News", "NYT", "HuffPost"] {
+            assert!(text.contains(outlet), "{name} lacks {outlet}");
+        }
+    }
+    let path = std::path::Path::new("tests/snapshots/basil_digests.txt");
+    if std::env::var("PARALLAX_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::write(path, &digests).unwrap();
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        digests, want,
+        "BASIL outputs changed; review target/golden-basil/ and re-run with PARALLAX_BLESS=1"
+    );
+}

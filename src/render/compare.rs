@@ -8,9 +8,46 @@ use crate::report::{DiffOp, GroupReport, Report};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-/// Writes the comparison view of `report`.
-pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
-    // sentence id -> (paragraph id, text)
+/// The terminal views of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Everything, one section after another: coverage, conflicts, shared facts with inline
+    /// word diffs, quotes, who is named, and what each report alone carries.
+    #[default]
+    Inline,
+    /// The coverage matrix (shared facts × reports), counts, and the conflicts first.
+    Summary,
+    /// One column per report, shared facts on the same row.
+    SideBySide,
+    /// Quotes: matched across reports with cuts and changes marked, then each report's own.
+    Quotes,
+    /// Dates, numbers, money and percentages by report, then who is named.
+    Facts,
+}
+
+/// Writes `view` of `report`; `width` is the terminal width in columns (the side-by-side view,
+/// the summary and the facts fit their lines to it).
+pub fn render_view(
+    report: &Report,
+    view: View,
+    width: usize,
+    p: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match view {
+        View::Inline => render(report, p, out),
+        View::SideBySide => super::side::render(report, width, p, out),
+        View::Summary => super::summary::summary(report, width, p, out),
+        View::Facts => super::summary::facts(report, width, p, out),
+        View::Quotes => {
+            header(report, p, out)?;
+            quotes(report, p, out)
+        }
+    }
+}
+
+/// sentence id -> (paragraph id, text)
+fn sentence_index(report: &Report) -> HashMap<&str, (&str, &str)> {
     let mut sentences: HashMap<&str, (&str, &str)> = HashMap::new();
     for d in &report.documents {
         for para in &d.paragraphs {
@@ -19,124 +56,26 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
             }
         }
     }
-    let label = |doc: &str| -> String {
-        report
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .map_or_else(|| doc.to_string(), |d| terminal_line(&d.label).into_owned())
-    };
-    let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
+    sentences
+}
 
-    writeln!(
-        out,
-        "{}",
-        p.strong(&format!("Comparing {} reports", report.documents.len()))
-    )?;
-    for d in &report.documents {
-        writeln!(
-            out,
-            "  {} {}  {}",
-            p.strong(&format!("[{}]", d.id)),
-            p.strong(&terminal_line(&d.label)),
-            p.dim(&terminal_line(&d.source))
-        )?;
-        let title = d.title.as_deref().map(terminal_line);
-        let date = d.published.map(|x| x.to_string());
-        writeln!(
-            out,
-            "      {}  {}",
-            title.as_deref().unwrap_or("(no title found)"),
-            p.dim(date.as_deref().unwrap_or("(no date found)"))
-        )?;
-        writeln!(
-            out,
-            "      {}",
-            p.dim(&format!(
-                "{} body paragraphs, {} body sentences{}",
-                d.counts.body_paragraphs,
-                d.counts.body_sentences,
-                d.language
-                    .as_deref()
-                    .map(|l| format!(", language {l}"))
-                    .unwrap_or_default()
-            ))
-        )?;
-    }
-
-    // Coverage summary.
-    writeln!(out)?;
-    let same = groups
-        .iter()
-        .filter(|g| g.relation == crate::align::Relation::Same)
-        .count();
-    writeln!(
-        out,
-        "{}  {}",
-        p.strong("Coverage"),
-        p.dim(&format!(
-            "{} shared facts ({} same, {} partial)",
-            groups.len(),
-            same,
-            groups.len() - same
-        ))
-    )?;
-    let width = report
+/// The label of document `doc`, terminal-safe.
+fn label(report: &Report, doc: &str) -> String {
+    report
         .documents
         .iter()
-        .map(|d| d.id.len() + 1 + label(&d.id).chars().count())
-        .max()
-        .unwrap_or(8)
-        .clamp(8, 40);
-    writeln!(
-        out,
-        "  {:<width$}  {:>9}  {:>9}  {:>9}",
-        "", "shared", "only here", "left out"
-    )?;
-    if let Some(cov) = &report.coverage {
-        for d in &report.documents {
-            let Some(c) = cov.get(&d.id) else { continue };
-            let name: String = format!("{} {}", d.id, label(&d.id))
-                .chars()
-                .take(width)
-                .collect();
-            writeln!(
-                out,
-                "  {:<width$}  {:>9}  {:>9}  {:>9}",
-                name, c.shared, c.only, c.missing
-            )?;
-        }
-        writeln!(
-            out,
-            "  {}",
-            p.dim("(shared and only here count body sentences; left out counts shared facts the report lacks)")
-        )?;
-    }
+        .find(|d| d.id == doc)
+        .map_or_else(|| doc.to_string(), |d| terminal_line(&d.label).into_owned())
+}
 
-    // Conflicts: what an editor reads first.
-    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}  {}",
-            p.strong("Conflicts"),
-            p.dim(&format!("{} where the reports disagree", conflicts.len()))
-        )?;
-        for c in conflicts {
-            let kind = c.kind.as_str();
-            writeln!(
-                out,
-                "  {}  {}{}",
-                p.note(&format!("{kind:<11}")),
-                c.group
-                    .as_deref()
-                    .map(|g| format!("{g}  "))
-                    .unwrap_or_default(),
-                p.dim(&c.members.join(" · "))
-            )?;
-            writeln!(out, "      {}", terminal_line(&c.detail))?;
-        }
-    }
+/// Writes the inline view of `report` (the default).
+pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let sentences = sentence_index(report);
+    let label = |doc: &str| label(report, doc);
+    let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
+    header(report, p, out)?;
+    coverage(report, p, out)?;
+    conflicts(report, p, out)?;
 
     // Shared facts.
     if !groups.is_empty() {
@@ -253,9 +192,136 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
+/// Who is compared: per report its id, label, source, title, date and counts.
+pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        p.strong(&format!("Comparing {} reports", report.documents.len()))
+    )?;
+    for d in &report.documents {
+        writeln!(
+            out,
+            "  {} {}  {}",
+            p.strong(&format!("[{}]", d.id)),
+            p.strong(&terminal_line(&d.label)),
+            p.dim(&terminal_line(&d.source))
+        )?;
+        let title = d.title.as_deref().map(terminal_line);
+        let date = d.published.map(|x| x.to_string());
+        writeln!(
+            out,
+            "      {}  {}",
+            title.as_deref().unwrap_or("(no title found)"),
+            p.dim(date.as_deref().unwrap_or("(no date found)"))
+        )?;
+        writeln!(
+            out,
+            "      {}",
+            p.dim(&format!(
+                "{} body paragraphs, {} body sentences{}",
+                d.counts.body_paragraphs,
+                d.counts.body_sentences,
+                d.language
+                    .as_deref()
+                    .map(|l| format!(", language {l}"))
+                    .unwrap_or_default()
+            ))
+        )?;
+    }
+
+    Ok(())
+}
+
+/// The coverage table: per report, sentences shared, only here, and shared facts left out.
+pub(super) fn coverage(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let label = |doc: &str| label(report, doc);
+    let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
+    // Coverage summary.
+    writeln!(out)?;
+    let same = groups
+        .iter()
+        .filter(|g| g.relation == crate::align::Relation::Same)
+        .count();
+    writeln!(
+        out,
+        "{}  {}",
+        p.strong("Coverage"),
+        p.dim(&format!(
+            "{} shared facts ({} same, {} partial)",
+            groups.len(),
+            same,
+            groups.len() - same
+        ))
+    )?;
+    let width = report
+        .documents
+        .iter()
+        .map(|d| d.id.len() + 1 + label(&d.id).chars().count())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 40);
+    writeln!(
+        out,
+        "  {:<width$}  {:>9}  {:>9}  {:>9}",
+        "", "shared", "only here", "left out"
+    )?;
+    if let Some(cov) = &report.coverage {
+        for d in &report.documents {
+            let Some(c) = cov.get(&d.id) else { continue };
+            let name: String = format!("{} {}", d.id, label(&d.id))
+                .chars()
+                .take(width)
+                .collect();
+            writeln!(
+                out,
+                "  {:<width$}  {:>9}  {:>9}  {:>9}",
+                name, c.shared, c.only, c.missing
+            )?;
+        }
+        writeln!(
+            out,
+            "  {}",
+            p.dim("(shared and only here count body sentences; left out counts shared facts the report lacks)")
+        )?;
+    }
+
+    Ok(())
+}
+
+/// The conflicts, each with its kind, group, reports and what differs.
+pub(super) fn conflicts(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    // Conflicts: what an editor reads first.
+    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {}",
+            p.strong("Conflicts"),
+            p.dim(&format!("{} where the reports disagree", conflicts.len()))
+        )?;
+        for c in conflicts {
+            let kind = c.kind.as_str();
+            writeln!(
+                out,
+                "  {}  {}{}",
+                p.note(&format!("{kind:<11}")),
+                c.group
+                    .as_deref()
+                    .map(|g| format!("{g}  "))
+                    .unwrap_or_default(),
+                p.dim(&c.members.join(" · "))
+            )?;
+            writeln!(out, "      {}", terminal_line(&c.detail))?;
+        }
+    }
+
+    Ok(())
+}
+
 /// The quotes section: quotes matched across reports (how, with the changed words marked), then
 /// each report's quotes no other report carries.
-fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
     let all: HashMap<&str, &crate::report::QuoteReport> = report
         .documents
         .iter()
@@ -344,7 +410,7 @@ fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
 
 /// Who is named where: the most widely named people, organisations and places, one column per
 /// report.
-fn entities(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn entities(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
     const SHOWN: usize = 20;
     let Some(list) = report.entities.as_deref().filter(|l| !l.is_empty()) else {
         return Ok(());

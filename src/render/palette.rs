@@ -87,6 +87,17 @@ impl Palette {
         }
     }
 
+    /// Words of a report that another report in the same row words differently: with colour,
+    /// red underlined in the first report of a shared fact, blue bold underlined in the others
+    /// (told apart by more than hue); the caller adds `[-…-]` / `{+…+}` markers for plain output.
+    pub fn changed(&self, s: &str, first: bool) -> String {
+        match (self.enabled, first) {
+            (false, _) => s.to_string(),
+            (true, true) => s.red().underline().to_string(),
+            (true, false) => s.blue().bold().underline().to_string(),
+        }
+    }
+
     /// A group relation.
     pub fn relation(&self, r: crate::align::Relation) -> String {
         let s = r.as_str();

@@ -1,0 +1,233 @@
+//! `--view side-by-side`: one column per report, shared facts on the same row, gaps where a
+//! report is silent, text wrapped between words. Every line fits the width, measured in terminal
+//! columns (wide characters and emoji count two). Words a report words differently from the
+//! first report of a fact are marked: coloured and underlined, or `[-…-]` in the first report and
+//! `{+…+}` in the others without colour.
+
+use super::rows::{rows, Cell, RowKind};
+use super::safe::terminal_line;
+use super::width::{truncate, width, wrap, Piece};
+use super::Palette;
+use crate::report::Report;
+use std::io::{self, Write};
+
+/// Narrowest column worth drawing.
+const MIN_COLUMN: usize = 16;
+/// Between two columns.
+const SEPARATOR: &str = " │ ";
+
+/// How a word is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    /// Worded differently; `true` in the first report of the fact.
+    Changed(bool),
+}
+
+/// Writes the side-by-side view of `report` in lines of at most `max_width` columns.
+pub fn render(
+    report: &Report,
+    max_width: usize,
+    p: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let w = max_width.max(MIN_COLUMN);
+    let n = report.documents.len();
+    let fit = ((w + SEPARATOR.len() - 2) / (MIN_COLUMN + 3)).max(1);
+    let shown = n.min(fit);
+    let col = (w - 3 * (shown - 1)) / shown;
+
+    if shown < n {
+        paragraph(
+            out,
+            &format!(
+                "Showing the first {shown} of {n} reports: {w} columns fit no more. Widen with --width, or use --format html for all of them."
+            ),
+            w,
+            |s| p.note(s),
+        )?;
+    }
+    // Header: id and label, then title and date, then a rule.
+    let docs = &report.documents[..shown];
+    let heads: Vec<String> = docs
+        .iter()
+        .map(|d| truncate(&format!("{} {}", d.id, terminal_line(&d.label)), col))
+        .collect();
+    line(out, &heads, col, |s| p.strong(s))?;
+    let dates: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let date = d
+                .published
+                .map_or_else(|| "no date".to_string(), |x| x.to_string());
+            truncate(
+                &format!("{date} · {} sentences", d.counts.body_sentences),
+                col,
+            )
+        })
+        .collect();
+    line(out, &dates, col, |s| p.dim(s))?;
+    let titles: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            truncate(
+                &terminal_line(d.title.as_deref().unwrap_or("(no title)")),
+                col,
+            )
+        })
+        .collect();
+    line(out, &titles, col, |s| p.dim(s))?;
+    writeln!(out, "{}", p.dim(&vec!["─".repeat(col); shown].join("─┼─")))?;
+
+    // Conflicts first, across the full width.
+    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+        paragraph(
+            out,
+            &format!("Conflicts: {} where the reports disagree", conflicts.len()),
+            w,
+            |s| p.strong(s),
+        )?;
+        for c in conflicts {
+            let at = c
+                .group
+                .as_deref()
+                .map(|g| format!(" ({g})"))
+                .unwrap_or_default();
+            paragraph(
+                out,
+                &format!("{}{at}: {}", c.kind.as_str(), terminal_line(&c.detail)),
+                w,
+                |s| p.note(s),
+            )?;
+        }
+    }
+
+    let groups = report.groups.as_deref().unwrap_or(&[]);
+    for row in rows(report) {
+        let cells = &row.cells[..shown];
+        if cells.iter().all(Option::is_none) {
+            continue; // only in a report not shown
+        }
+        let tag = match row.kind {
+            RowKind::Group(g) => {
+                let g = &groups[g];
+                format!("{} {} {:.2}", g.id, g.relation.as_str(), g.score)
+            }
+            RowKind::Only(d) => format!("only in {}", report.documents[d].id),
+        };
+        let tag = format!("── {tag} ");
+        let fill = w.saturating_sub(width(&tag));
+        writeln!(
+            out,
+            "{}",
+            p.dim(&truncate(&format!("{tag}{}", "─".repeat(fill)), w))
+        )?;
+
+        let wrapped: Vec<Vec<Vec<Piece<Style>>>> = cells
+            .iter()
+            .map(|c| match c {
+                Some(c) => wrap(&words(c, c.pivot, p), col),
+                None => Vec::new(),
+            })
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+        for i in 0..height {
+            let mut text = String::new();
+            for (ci, lines) in wrapped.iter().enumerate() {
+                if ci > 0 {
+                    text.push_str(&p.dim(SEPARATOR));
+                }
+                let mut used = 0;
+                if let Some(l) = lines.get(i) {
+                    for (k, piece) in l.iter().enumerate() {
+                        if k > 0 {
+                            text.push(' ');
+                            used += 1;
+                        }
+                        used += width(&piece.text);
+                        text.push_str(&match piece.style {
+                            Style::Plain => piece.text.clone(),
+                            Style::Changed(first) => p.changed(&piece.text, first),
+                        });
+                    }
+                }
+                if ci + 1 < wrapped.len() {
+                    text.push_str(&" ".repeat(col.saturating_sub(used)));
+                }
+            }
+            writeln!(out, "{}", text.trim_end())?;
+        }
+    }
+    let legend = if p.is_enabled() {
+        "Underlined: worded differently from the first report of the fact (red in that report, blue in the others)."
+    } else {
+        "[-…-]: the first report's words that another words differently · {+…+}: words that differ from the first report."
+    };
+    writeln!(out, "{}", p.dim(&"─".repeat(w)))?;
+    paragraph(out, legend, w, |s| p.dim(s))
+}
+
+/// The words of a cell, marked runs bracketed when there is no colour.
+fn words(c: &Cell, first: bool, p: Palette) -> Vec<Piece<Style>> {
+    let mut out: Vec<Piece<Style>> = c
+        .words()
+        .map(|(w, m)| Piece {
+            text: terminal_line(w).into_owned(),
+            style: if m {
+                Style::Changed(first)
+            } else {
+                Style::Plain
+            },
+        })
+        .collect();
+    if !p.is_enabled() {
+        let (open, close) = if first { ("[-", "-]") } else { ("{+", "+}") };
+        for i in 0..out.len() {
+            if out[i].style == Style::Plain {
+                continue;
+            }
+            if i == 0 || out[i - 1].style == Style::Plain {
+                out[i].text.insert_str(0, open);
+            }
+            if i + 1 == out.len() || out[i + 1].style == Style::Plain {
+                out[i].text.push_str(close);
+            }
+        }
+    }
+    out
+}
+
+/// One line of per-column texts (each already at most `col` wide).
+fn line(
+    out: &mut dyn Write,
+    texts: &[String],
+    col: usize,
+    style: impl Fn(&str) -> String,
+) -> io::Result<()> {
+    let mut s = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        if i > 0 {
+            s.push_str(SEPARATOR);
+        }
+        s.push_str(t);
+        if i + 1 < texts.len() {
+            s.push_str(&" ".repeat(col.saturating_sub(width(t))));
+        }
+    }
+    writeln!(out, "{}", style(s.trim_end()))
+}
+
+/// Text wrapped to the full width.
+fn paragraph(
+    out: &mut dyn Write,
+    text: &str,
+    w: usize,
+    style: impl Fn(&str) -> String,
+) -> io::Result<()> {
+    let pieces: Vec<Piece<()>> = super::width::pieces(text, ()).collect();
+    for l in wrap(&pieces, w) {
+        let s: Vec<&str> = l.iter().map(|p| p.text.as_str()).collect();
+        writeln!(out, "{}", style(&s.join(" ")))?;
+    }
+    Ok(())
+}
