@@ -1,5 +1,6 @@
 //! Time of a whole comparison (read, extract quotes and facts, align, compare, build the report)
-//! of the bundled seeds pair and of three reports, in process; and of extraction alone. Whole-process timings are in docs/performance.md.
+//! of the bundled seeds pair and of three reports, in process; of extraction alone; and of each
+//! renderer on the seeds' report. Whole-process timings are in docs/performance.md.
 
 // criterion's macros generate undocumented items.
 #![allow(missing_docs)]
@@ -49,6 +50,49 @@ fn bench_compare(c: &mut Criterion) {
                 docs.iter()
                     .map(|d| parallax::extract::extract(d, &Default::default()))
                     .collect::<Vec<_>>()
+            })
+        });
+    }
+    group.finish();
+
+    // Rendering alone, on the seeds' finished report: its share of a comparison (issue 5:
+    // at most 10%). Every format and view, as `parallax` writes it into its buffer.
+    let (docs, warnings) = parallax::read_all(&seeds, &[], &ReadOptions::default()).expect("reads");
+    let report = parallax::compare(&docs, &warnings, &opts, &Default::default());
+    let mut group = c.benchmark_group("render_seeds");
+    type Render = Box<dyn Fn(&parallax::report::Report, &mut Vec<u8>)>;
+    use parallax::render::{self, compare::View, Palette};
+    let view = |v: View| -> Render {
+        Box::new(move |r: &parallax::report::Report, out: &mut Vec<u8>| {
+            render::compare::render_view(r, v, 100, Palette::colored(), out).unwrap()
+        })
+    };
+    let renderers: Vec<(&str, Render)> = vec![
+        ("inline", view(View::Inline)),
+        ("summary", view(View::Summary)),
+        ("side_by_side", view(View::SideBySide)),
+        ("quotes", view(View::Quotes)),
+        ("facts", view(View::Facts)),
+        (
+            "json",
+            Box::new(|r, out| render::json::render(r, out).unwrap()),
+        ),
+        (
+            "markdown",
+            Box::new(|r, out| render::markdown::render(r, out).unwrap()),
+        ),
+        (
+            "html",
+            Box::new(|r, out| render::html::render(r, out).unwrap()),
+        ),
+    ];
+    colored::control::set_override(true);
+    for (name, f) in &renderers {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(64 * 1024);
+                f(&report, &mut out);
+                out
             })
         });
     }

@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  parallax fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt\n  parallax compare --format json a.html b.txt c.md > comparison.json\n  parallax inspect fixtures/kaspersky/rferl.txt\n  curl -s https://example.org/story | parallax compare --input-format html - other.txt\n  parallax match pairs.tsv > scores.tsv"
+    after_help = EXAMPLES
 )]
 pub struct Args {
     /// The subcommand.
@@ -16,11 +16,25 @@ pub struct Args {
     pub command: Command,
 }
 
+/// The examples at the end of `parallax --help` and `parallax compare --help`.
+const EXAMPLES: &str = "Examples:
+  parallax fixtures/kaspersky/rferl.txt fixtures/kaspersky/moscowtimes.txt
+  parallax a.txt b.html c.md --view side-by-side --width 160
+  parallax a.txt b.txt --view summary          # coverage matrix, conflicts first
+  parallax a.txt b.txt --format html -o report.html
+  parallax a.txt b.txt --format markdown > comparison.md
+  parallax compare --format json a.html b.txt c.md > comparison.json
+  parallax a.txt b.txt --fail-on conflicts --quiet --format json -o out.json || echo disagree
+  curl -s https://example.org/story | parallax compare --input-format html - other.txt
+  parallax inspect fixtures/kaspersky/rferl.txt
+  parallax match pairs.tsv > scores.tsv";
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compare reports: shared facts with word diffs, what each outlet alone carries and what it
     /// leaves out (the default: `parallax A.txt B.txt` means `parallax compare A.txt B.txt`).
+    #[command(after_help = EXAMPLES)]
     Compare(CompareArgs),
     /// Show how each report was read: blocks with their kind and reason, paragraphs, sentences.
     Inspect(InspectArgs),

@@ -611,3 +611,134 @@ fn markdown_report_escapes_hostile_input() {
     );
     assert!(md.contains("&lt;script&gt;"));
 }
+
+#[test]
+fn views_width_and_html_from_the_command_line() {
+    for view in ["inline", "summary", "side-by-side", "quotes", "facts"] {
+        let o = run(&[RFERL, MT, "--view", view, "--width", "80"]);
+        assert!(o.status.success(), "{view}: {}", stderr(&o));
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(!text.contains('\u{1b}'), "{view}: no colour into a pipe");
+        assert!(
+            text.starts_with("Comparing 2 reports") || view == "side-by-side",
+            "{view}"
+        );
+    }
+    let o = run(&[RFERL, MT, "--view", "side-by-side", "--width", "60"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.lines()
+            .all(|l| parallax::render::width::width(l) <= 60),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.contains(" │ ")),
+        "two columns: {text}"
+    );
+    // Without --width, $COLUMNS decides when stdout is not a terminal.
+    let o = bin()
+        .args([RFERL, MT, "--view", "side-by-side"])
+        .env("COLUMNS", "70")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let widest = text
+        .lines()
+        .map(parallax::render::width::width)
+        .max()
+        .unwrap();
+    assert_eq!(widest, 70, "{text}");
+    // Too narrow is refused by clap with exit 2.
+    let o = run(&[RFERL, MT, "--width", "10"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let dir = scratch("html");
+    let page = dir.join("report.html");
+    let o = run(&[RFERL, MT, "--format", "html", "-o", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "nothing to fetch"
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    let o = run(&["compare", "--help"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for needle in ["Examples:", "--view side-by-side", "--format html -o"] {
+        assert!(text.contains(needle), "{needle} missing from:\n{text}");
+    }
+}
+
+/// Runs `parallax ARGS` under a pseudo-terminal (util-linux `script`), with PAGER set to a
+/// command that marks every line it shows; returns what the terminal got.
+fn on_a_terminal(args: &str, pager: &str) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        println!("skipped: util-linux script is not installed");
+        return None;
+    }
+    let cmd = format!(
+        "stty rows 20 cols 100; {} {args}",
+        env!("CARGO_BIN_EXE_parallax")
+    );
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("PAGER", pager)
+        .env_remove("PARALLAX_PAGER")
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(String::from_utf8_lossy(&o.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn long_output_is_paged_on_a_terminal_only() {
+    let pager = "sed 's/^/PAGED|/'";
+    let Some(paged) = on_a_terminal(&format!("{RFERL} {MT}"), pager) else {
+        return;
+    };
+    assert!(
+        paged
+            .lines()
+            .filter(|l| !l.is_empty())
+            .all(|l| l.starts_with("PAGED|")),
+        "{paged}"
+    );
+    assert!(
+        paged.contains('\u{1b}'),
+        "colour on a terminal, passed to the pager"
+    );
+    // Never: straight to the terminal.
+    let direct = on_a_terminal(&format!("{RFERL} {MT} --paging never"), pager).unwrap();
+    assert!(!direct.contains("PAGED|"), "{direct}");
+    // Auto: output shorter than the terminal (20 rows) is not paged; always: it is.
+    let dir = scratch("pager");
+    let tiny = write(&dir, "tiny.txt", b"The minister resigned on Monday.");
+    let short = on_a_terminal(&format!("inspect {tiny}"), pager).unwrap();
+    assert!(
+        short.contains("minister") && !short.contains("PAGED|"),
+        "{short}"
+    );
+    let few = on_a_terminal(&format!("{RFERL} {MT} --view quotes --paging auto"), pager).unwrap();
+    assert!(few.lines().count() > 20 && few.contains("PAGED|"), "{few}");
+    let always = on_a_terminal(
+        &format!("inspect {RFERL} --paging always --format text"),
+        "sed 's/^/ALWAYS|/'",
+    )
+    .unwrap();
+    assert!(always.contains("ALWAYS|"), "{always}");
+    // Into a pipe, never paged.
+    let o = bin()
+        .args([RFERL, MT])
+        .env("PAGER", pager)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("PAGED|"));
+}

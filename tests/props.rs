@@ -191,3 +191,85 @@ proptest! {
         prop_assert_eq!(ours, theirs);
     }
 }
+
+/// Sentences for side-by-side reports: English, Japanese and Chinese (wide), Russian, emoji and
+/// ZWJ sequences, combining marks, a long unbroken run of wide characters, a very long word.
+fn wide_sentence() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("The minister said talks would resume in Tokyo on Monday.".to_string()),
+        Just("東京で会議が開かれ、首相は交渉を再開すると述べた。".to_string()),
+        Just("北京时间星期四，外交部发言人表示谈判将继续进行。".to_string()),
+        Just("Министр заявил, что переговоры возобновятся в понедельник.".to_string()),
+        Just("Fans cheered 🎉👩‍👩‍👧 and waved 🇺🇦 flags outside the stadium.".to_string()),
+        Just("Cafe\u{301} owners in Zu\u{308}rich said prices rose 3% last month.".to_string()),
+        Just("会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議会議。".to_string()),
+        Just("Officials cited Pneumonoultramicroscopicsilicovolcanoconiosis-related-supercalifragilisticexpialidocious-complaints again.".to_string()),
+        "[a-z]{1,12}( [a-zA-Z東京한국🎉]{1,10}){3,12}\\.",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Side-by-side lines never exceed the width, with or without colour (escape codes aside).
+    #[test]
+    fn side_by_side_fits_the_width(
+        docs in prop::collection::vec(prop::collection::vec(wide_sentence(), 1..8), 2..5)
+    ) {
+        use parallax::render::{self, Palette};
+        let docs: Vec<parallax::Document> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                ingest::analyse(
+                    format!("東京新聞 outlet {i} 🎉"),
+                    format!("r{i}.txt"),
+                    InputFormat::Text,
+                    Encoding::Utf8,
+                    s.join("\n\n"),
+                )
+            })
+            .collect();
+        let report = parallax::compare(&docs, &[], &Default::default(), &Default::default());
+        colored::control::set_override(true);
+        for width in [60usize, 100, 200] {
+            for palette in [Palette::plain(), Palette::colored()] {
+                let mut out = Vec::new();
+                render::compare::render_view(
+                    &report,
+                    render::compare::View::SideBySide,
+                    width,
+                    palette,
+                    &mut out,
+                )
+                .unwrap();
+                let text = String::from_utf8(out).unwrap();
+                for line in text.lines() {
+                    let plain = strip_sgr(line);
+                    prop_assert!(!plain.contains('\u{1b}'), "stray escape in {:?}", line);
+                    let w = render::width::width(&plain);
+                    let uw = unicode_width::UnicodeWidthStr::width(plain.as_str());
+                    prop_assert!(w <= width && uw <= width, "{} / {} columns > {}: {:?}", w, uw, width, plain);
+                }
+            }
+        }
+    }
+}
+
+/// Removes SGR colour sequences (`ESC [ … m`).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

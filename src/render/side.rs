@@ -103,6 +103,7 @@ pub fn render(
     }
 
     let groups = report.groups.as_deref().unwrap_or(&[]);
+    let separator = p.dim(SEPARATOR);
     for row in rows(report) {
         let cells = &row.cells[..shown];
         if cells.iter().all(Option::is_none) {
@@ -126,7 +127,7 @@ pub fn render(
         let wrapped: Vec<Vec<Vec<Piece<Style>>>> = cells
             .iter()
             .map(|c| match c {
-                Some(c) => wrap(&words(c, c.pivot, p), col),
+                Some(c) => wrap(words(c, c.pivot, p), col),
                 None => Vec::new(),
             })
             .collect();
@@ -135,20 +136,31 @@ pub fn render(
             let mut text = String::new();
             for (ci, lines) in wrapped.iter().enumerate() {
                 if ci > 0 {
-                    text.push_str(&p.dim(SEPARATOR));
+                    text.push_str(&separator);
                 }
                 let mut used = 0;
                 if let Some(l) = lines.get(i) {
-                    for (k, piece) in l.iter().enumerate() {
-                        if k > 0 {
+                    // Paint runs of words with one style at once: one escape sequence a run.
+                    let mut k = 0;
+                    while k < l.len() {
+                        let style = l[k].style;
+                        let mut run = String::new();
+                        while k < l.len() && l[k].style == style {
+                            if !run.is_empty() {
+                                run.push(' ');
+                            }
+                            run.push_str(&l[k].text);
+                            k += 1;
+                        }
+                        if used > 0 {
                             text.push(' ');
                             used += 1;
                         }
-                        used += width(&piece.text);
-                        text.push_str(&match piece.style {
-                            Style::Plain => piece.text.clone(),
-                            Style::Changed(first) => p.changed(&piece.text, first),
-                        });
+                        used += width(&run);
+                        match style {
+                            Style::Plain => text.push_str(&run),
+                            Style::Changed(first) => text.push_str(&p.changed(&run, first)),
+                        }
                     }
                 }
                 if ci + 1 < wrapped.len() {
@@ -168,11 +180,11 @@ pub fn render(
 }
 
 /// The words of a cell, marked runs bracketed when there is no colour.
-fn words(c: &Cell, first: bool, p: Palette) -> Vec<Piece<Style>> {
+fn words(c: &Cell, first: bool, p: Palette) -> Vec<Piece<'_, Style>> {
     let mut out: Vec<Piece<Style>> = c
         .words()
         .map(|(w, m)| Piece {
-            text: terminal_line(w).into_owned(),
+            text: terminal_line(w),
             style: if m {
                 Style::Changed(first)
             } else {
@@ -187,10 +199,10 @@ fn words(c: &Cell, first: bool, p: Palette) -> Vec<Piece<Style>> {
                 continue;
             }
             if i == 0 || out[i - 1].style == Style::Plain {
-                out[i].text.insert_str(0, open);
+                out[i].text.to_mut().insert_str(0, open);
             }
             if i + 1 == out.len() || out[i + 1].style == Style::Plain {
-                out[i].text.push_str(close);
+                out[i].text.to_mut().push_str(close);
             }
         }
     }
@@ -225,8 +237,8 @@ fn paragraph(
     style: impl Fn(&str) -> String,
 ) -> io::Result<()> {
     let pieces: Vec<Piece<()>> = super::width::pieces(text, ()).collect();
-    for l in wrap(&pieces, w) {
-        let s: Vec<&str> = l.iter().map(|p| p.text.as_str()).collect();
+    for l in wrap(pieces, w) {
+        let s: Vec<&str> = l.iter().map(|p| p.text.as_ref()).collect();
         writeln!(out, "{}", style(&s.join(" ")))?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! joiners none, and an emoji ZWJ sequence (👩‍💻) or a flag counts once, as terminals draw it.
 //! Text reaching this module has already been made safe by [`super::safe::terminal_line`].
 
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -11,7 +12,21 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
+    if s.chars().all(simple) {
+        return s
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+    }
     s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Characters that are a grapheme cluster on their own whatever follows, and do not change the
+/// width of what precedes them: Latin, Greek and Cyrillic letters below the combining marks,
+/// the dashes, quotes and ellipsis of general punctuation (not the joiners around them), and
+/// box drawing.
+fn simple(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{370}'..='\u{482}' | '\u{48a}'..='\u{52f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{2500}'..='\u{257f}')
 }
 
 /// Columns of one grapheme cluster: never more than two (a ZWJ sequence or a flag is one glyph).
@@ -24,19 +39,19 @@ fn grapheme_width(g: &str) -> usize {
 
 /// A word and how it is styled.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece<S> {
+pub struct Piece<'a, S> {
     /// The text, with no spaces at its ends.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The style, chosen by the caller.
     pub style: S,
 }
 
 /// Wraps words into lines of at most `max` columns, breaking between words, and inside a word
 /// only when it alone is wider than a line (between grapheme clusters). `max` is at least 1.
-pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
+pub fn wrap<'a, S: Clone>(words: Vec<Piece<'a, S>>, max: usize) -> Vec<Vec<Piece<'a, S>>> {
     let max = max.max(2);
-    let mut lines: Vec<Vec<Piece<S>>> = Vec::new();
-    let mut line: Vec<Piece<S>> = Vec::new();
+    let mut lines: Vec<Vec<Piece<'a, S>>> = Vec::new();
+    let mut line: Vec<Piece<'a, S>> = Vec::new();
     let mut used = 0;
     for w in words {
         let ww = width(&w.text);
@@ -46,7 +61,7 @@ pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
         let need = if line.is_empty() { ww } else { used + 1 + ww };
         if need <= max {
             used = need;
-            line.push(w.clone());
+            line.push(w);
             continue;
         }
         if !line.is_empty() {
@@ -55,7 +70,7 @@ pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
         }
         if ww <= max {
             used = ww;
-            line.push(w.clone());
+            line.push(w);
             continue;
         }
         // A word wider than the line: cut it between grapheme clusters.
@@ -65,7 +80,7 @@ pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
             let gw = grapheme_width(g);
             if cw + gw > max && !chunk.is_empty() {
                 lines.push(vec![Piece {
-                    text: std::mem::take(&mut chunk),
+                    text: Cow::Owned(std::mem::take(&mut chunk)),
                     style: w.style.clone(),
                 }]);
                 cw = 0;
@@ -76,7 +91,7 @@ pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
         if !chunk.is_empty() {
             used = cw;
             line.push(Piece {
-                text: chunk,
+                text: Cow::Owned(chunk),
                 style: w.style.clone(),
             });
         }
@@ -88,9 +103,12 @@ pub fn wrap<S: Clone>(words: &[Piece<S>], max: usize) -> Vec<Vec<Piece<S>>> {
 }
 
 /// Splits `text` into plain pieces at whitespace.
-pub fn pieces<'a, S: Clone + 'a>(text: &'a str, style: S) -> impl Iterator<Item = Piece<S>> + 'a {
+pub fn pieces<'a, S: Clone + 'a>(
+    text: &'a str,
+    style: S,
+) -> impl Iterator<Item = Piece<'a, S>> + 'a {
     text.split_whitespace().map(move |w| Piece {
-        text: w.to_string(),
+        text: Cow::Borrowed(w),
         style: style.clone(),
     })
 }
@@ -137,22 +155,22 @@ mod tests {
     #[test]
     fn wraps_between_words_and_cuts_long_words() {
         let words: Vec<Piece<()>> = pieces("the quick brown fox jumps", ()).collect();
-        let lines = wrap(&words, 10);
+        let lines = wrap(words, 10);
         let text: Vec<String> = lines
             .iter()
             .map(|l| {
                 l.iter()
-                    .map(|p| p.text.as_str())
+                    .map(|p| p.text.as_ref())
                     .collect::<Vec<_>>()
                     .join(" ")
             })
             .collect();
         assert_eq!(text, ["the quick", "brown fox", "jumps"]);
         let long: Vec<Piece<()>> = pieces("漢字漢字漢字漢字", ()).collect();
-        let lines = wrap(&long, 5);
+        let lines = wrap(long, 5);
         assert!(lines
             .iter()
-            .all(|l| width(&l.iter().map(|p| p.text.as_str()).collect::<String>()) <= 5));
+            .all(|l| width(&l.iter().map(|p| p.text.as_ref()).collect::<String>()) <= 5));
         assert_eq!(lines.len(), 4);
     }
 
