@@ -322,11 +322,8 @@ pub(super) fn conflicts(report: &Report, p: Palette, out: &mut dyn Write) -> io:
 /// The quotes section: quotes matched across reports (how, with the changed words marked), then
 /// each report's quotes no other report carries.
 pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
-    let all: HashMap<&str, &crate::report::QuoteReport> = report
-        .documents
-        .iter()
-        .flat_map(|d| d.quotes.iter().map(|q| (q.id.as_str(), q)))
-        .collect();
+    let index = super::QuoteIndex::new(report);
+    let all = &index.by_id;
     if all.is_empty() {
         return Ok(());
     }
@@ -346,7 +343,8 @@ pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
         terminal_line(q.speaker.as_deref().unwrap_or("(speaker unknown)")).into_owned()
     };
     for m in matches {
-        let (Some(a), Some(b)) = (all.get(m.quotes[0].as_str()), all.get(m.quotes[1].as_str()))
+        let (Some((a, _)), Some((b, _))) =
+            (all.get(m.quotes[0].as_str()), all.get(m.quotes[1].as_str()))
         else {
             continue;
         };
@@ -376,12 +374,7 @@ pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             second
         )?;
     }
-    for d in &report.documents {
-        let alone: Vec<&crate::report::QuoteReport> = d
-            .quotes
-            .iter()
-            .filter(|q| !matches.iter().any(|m| m.quotes.contains(&q.id)))
-            .collect();
+    for (d, alone) in report.documents.iter().zip(&index.alone) {
         if alone.is_empty() {
             continue;
         }
@@ -420,15 +413,7 @@ pub(super) fn entities(report: &Report, p: Palette, out: &mut dyn Write) -> io::
         out,
         "{}  {}",
         p.strong("Who is named"),
-        p.dim(&format!(
-            "{} people, organisations and places{}",
-            list.len(),
-            if list.len() > SHOWN {
-                format!("; the {SHOWN} most widely named")
-            } else {
-                String::new()
-            }
-        ))
+        p.dim(&super::named_summary(list.len(), SHOWN))
     )?;
     let width = list
         .iter()

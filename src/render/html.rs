@@ -13,7 +13,6 @@
 use super::rows::{rows, Cell, RowKind};
 use super::safe::terminal_line;
 use crate::report::{DiffOp, DiffSegment, DocumentReport, QuoteReport, Report};
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -280,12 +279,8 @@ fn escape_keep_space(s: &str) -> String {
 }
 
 fn quotes(report: &Report, h: &mut String) -> std::fmt::Result {
-    let all: HashMap<&str, (&QuoteReport, usize)> = report
-        .documents
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.quotes.iter().map(move |q| (q.id.as_str(), (q, i))))
-        .collect();
+    let index = super::QuoteIndex::new(report);
+    let all = &index.by_id;
     if all.is_empty() {
         return Ok(());
     }
@@ -332,12 +327,7 @@ fn quotes(report: &Report, h: &mut String) -> std::fmt::Result {
         }
         h.push_str("</tbody></table>\n");
     }
-    for (i, d) in report.documents.iter().enumerate() {
-        let alone: Vec<&QuoteReport> = d
-            .quotes
-            .iter()
-            .filter(|q| !matches.iter().any(|m| m.quotes.contains(&q.id)))
-            .collect();
+    for (i, (d, alone)) in report.documents.iter().zip(&index.alone).enumerate() {
         if alone.is_empty() {
             continue;
         }
@@ -384,14 +374,9 @@ fn named(report: &Report, h: &mut String) -> std::fmt::Result {
     };
     write!(
         h,
-        "<section id=\"named\"><h2>Who is named <small>{} people, organisations and places{}</small></h2>\
+        "<section id=\"named\"><h2>Who is named <small>{}</small></h2>\
          <div class=\"scroll\"><table class=\"named\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Kind</th>",
-        list.len(),
-        if list.len() > SHOWN {
-            format!("; the {SHOWN} most widely named")
-        } else {
-            String::new()
-        }
+        super::named_summary(list.len(), SHOWN)
     )?;
     for (i, d) in report.documents.iter().enumerate() {
         write!(

@@ -14,3 +14,53 @@ pub mod terminal;
 pub mod width;
 
 pub use palette::Palette;
+
+use crate::report::{QuoteReport, Report};
+use std::collections::{HashMap, HashSet};
+
+/// The quotes of a report, for the quote sections of every renderer: each quote by id with the
+/// index of its document, and per document the quotes no quote match includes.
+pub(crate) struct QuoteIndex<'a> {
+    /// Quote id → (quote, document index).
+    pub by_id: HashMap<&'a str, (&'a QuoteReport, usize)>,
+    /// Per document, in document order: its quotes that no other report carries.
+    pub alone: Vec<Vec<&'a QuoteReport>>,
+}
+
+impl<'a> QuoteIndex<'a> {
+    /// Indexes the quotes of `report`.
+    pub fn new(report: &'a Report) -> QuoteIndex<'a> {
+        let matched: HashSet<&str> = report
+            .quote_matches
+            .iter()
+            .flatten()
+            .flat_map(|m| m.quotes.iter().map(String::as_str))
+            .collect();
+        let by_id = report
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.quotes.iter().map(move |q| (q.id.as_str(), (q, i))))
+            .collect();
+        let alone = report
+            .documents
+            .iter()
+            .map(|d| {
+                d.quotes
+                    .iter()
+                    .filter(|q| !matched.contains(q.id.as_str()))
+                    .collect()
+            })
+            .collect();
+        QuoteIndex { by_id, alone }
+    }
+}
+
+/// "N people, organisations and places", and "; the K most widely named" when only K are shown.
+pub(crate) fn named_summary(n: usize, shown: usize) -> String {
+    if n > shown {
+        format!("{n} people, organisations and places; the {shown} most widely named")
+    } else {
+        format!("{n} people, organisations and places")
+    }
+}

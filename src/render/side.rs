@@ -13,8 +13,9 @@ use std::io::{self, Write};
 
 /// Narrowest column worth drawing.
 const MIN_COLUMN: usize = 16;
-/// Between two columns.
+/// Between two columns, and its width in columns.
 const SEPARATOR: &str = " │ ";
+const SEPARATOR_WIDTH: usize = 3;
 
 /// How a word is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +34,10 @@ pub fn render(
 ) -> io::Result<()> {
     let w = max_width.max(MIN_COLUMN);
     let n = report.documents.len();
-    let fit = ((w + SEPARATOR.len() - 2) / (MIN_COLUMN + 3)).max(1);
+    // k columns need k × MIN_COLUMN + (k − 1) separators.
+    let fit = ((w + SEPARATOR_WIDTH) / (MIN_COLUMN + SEPARATOR_WIDTH)).max(1);
     let shown = n.min(fit);
-    let col = (w - 3 * (shown - 1)) / shown;
+    let col = (w - SEPARATOR_WIDTH * (shown - 1)) / shown;
 
     if shown < n {
         paragraph(
