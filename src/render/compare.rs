@@ -5,7 +5,6 @@
 use super::safe::terminal_line;
 use super::Palette;
 use crate::report::{DiffOp, GroupReport, Report};
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// The terminal views of a comparison.
@@ -46,19 +45,6 @@ pub fn render_view(
     }
 }
 
-/// sentence id -> (paragraph id, text)
-fn sentence_index(report: &Report) -> HashMap<&str, (&str, &str)> {
-    let mut sentences: HashMap<&str, (&str, &str)> = HashMap::new();
-    for d in &report.documents {
-        for para in &d.paragraphs {
-            for s in &para.sentences {
-                sentences.insert(&s.id, (&para.id, &s.text));
-            }
-        }
-    }
-    sentences
-}
-
 /// The label of document `doc`, terminal-safe.
 fn label(report: &Report, doc: &str) -> String {
     report
@@ -70,7 +56,7 @@ fn label(report: &Report, doc: &str) -> String {
 
 /// Writes the inline view of `report` (the default).
 pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
-    let sentences = sentence_index(report);
+    let sentences = super::sentence_index(report);
     let label = |doc: &str| label(report, doc);
     let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
     header(report, p, out)?;
@@ -200,13 +186,7 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
         p.strong(&format!("Comparing {} reports", report.documents.len()))
     )?;
     for d in &report.documents {
-        writeln!(
-            out,
-            "  {} {}  {}",
-            p.strong(&format!("[{}]", d.id)),
-            p.strong(&terminal_line(&d.label)),
-            p.dim(&terminal_line(&d.source))
-        )?;
+        writeln!(out, "  {}", super::report_line(d, p))?;
         let title = d.title.as_deref().map(terminal_line);
         let date = d.published.map(|x| x.to_string());
         writeln!(

@@ -5,7 +5,6 @@
 
 use super::safe::terminal_line;
 use crate::report::{DiffOp, DiffSegment, Report};
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// Escapes text for Markdown: characters that start markup are backslash-escaped, `<`/`>`/`&`
@@ -44,14 +43,7 @@ fn diff(ops: &[DiffSegment]) -> String {
 /// Writes the Markdown report of a comparison (or of `inspect`, which has no comparison: then
 /// only the header table and the quotes).
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut sentences: HashMap<&str, &str> = HashMap::new();
-    for d in &report.documents {
-        for p in &d.paragraphs {
-            for s in &p.sentences {
-                sentences.insert(&s.id, &s.text);
-            }
-        }
-    }
+    let sentences = super::sentence_index(report);
     let label = |doc: &str| -> String {
         report
             .documents
@@ -127,7 +119,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let text: Vec<&str> = first
                 .sentences
                 .iter()
-                .filter_map(|s| sentences.get(s.as_str()).copied())
+                .filter_map(|s| sentences.get(s.as_str()).map(|(_, t)| *t))
                 .collect();
             writeln!(
                 out,
@@ -158,7 +150,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, "## Only in {}\n", label(&d.id))?;
             for s in &c.only_sentences {
-                if let Some(t) = sentences.get(s.as_str()) {
+                if let Some((_, t)) = sentences.get(s.as_str()) {
                     writeln!(out, "- {} ({s})", escape(t))?;
                 }
             }

@@ -15,8 +15,33 @@ pub mod width;
 
 pub use palette::Palette;
 
-use crate::report::{QuoteReport, Report};
+use crate::report::{DocumentReport, QuoteReport, Report};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
+
+/// Every sentence of every report by id: (paragraph id, text). The renderers look sentences up
+/// by the ids groups, coverage and quotes refer to.
+pub(crate) fn sentence_index(report: &Report) -> FxHashMap<&str, (&str, &str)> {
+    let mut index = FxHashMap::default();
+    for d in &report.documents {
+        for para in &d.paragraphs {
+            for s in &para.sentences {
+                index.insert(s.id.as_str(), (para.id.as_str(), s.text.as_str()));
+            }
+        }
+    }
+    index
+}
+
+/// `[A] label  source`, the first line about a report in the terminal views.
+pub(crate) fn report_line(d: &DocumentReport, p: Palette) -> String {
+    format!(
+        "{} {}  {}",
+        p.strong(&format!("[{}]", d.id)),
+        p.strong(&safe::terminal_line(&d.label)),
+        p.dim(&safe::terminal_line(&d.source))
+    )
+}
 
 /// The quotes of a report, for the quote sections of every renderer: each quote by id with the
 /// index of its document, and per document the quotes no quote match includes.

@@ -76,15 +76,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
             }
         }
     }
-    // sentence id -> (paragraph id, text)
-    let mut sentence: FxHashMap<&str, (&str, &str)> = FxHashMap::default();
-    for d in &report.documents {
-        for p in &d.paragraphs {
-            for s in &p.sentences {
-                sentence.insert(s.id.as_str(), (p.id.as_str(), s.text.as_str()));
-            }
-        }
-    }
+    let sentence = super::sentence_index(report);
 
     // A linked list of rows, so that inserting next to a row is O(1).
     let mut list = List::default();

@@ -20,13 +20,7 @@ pub fn render(report: &Report, palette: Palette, out: &mut dyn Write) -> io::Res
 }
 
 fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} {}  {}",
-        p.strong(&format!("[{}]", doc.id)),
-        p.strong(&terminal_line(&doc.label)),
-        p.dim(&terminal_line(&doc.source))
-    )?;
+    writeln!(out, "{}", super::report_line(doc, p))?;
     let title = doc.title.as_deref().map(terminal_line);
     writeln!(
         out,
