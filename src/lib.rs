@@ -54,6 +54,16 @@ pub fn read_all(
     Ok((docs, warnings))
 }
 
+/// Inputs at least this long (all documents together) are analysed on all cores; below it,
+/// starting threads costs more than it saves.
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+
+/// Whether `docs` are long enough for the analysis to share them among threads. Results are
+/// the same either way: parallel steps gather their results in input order.
+pub(crate) fn parallel_worth_it(docs: &[Document]) -> bool {
+    docs.iter().map(|d| d.text.len()).sum::<usize>() >= PARALLEL_MIN_BYTES
+}
+
 /// Reads what each document says: the report of `parallax inspect`.
 pub fn inspect(docs: &[Document], warnings: &[Warning], x: &extract::Options) -> report::Report {
     let extracted = extract::extract_all(docs, x);
@@ -75,8 +85,16 @@ pub fn compare(
             .date
             .or_else(|| docs.iter().filter_map(|d| d.published).min()),
     };
-    let extracted = extract::extract_all(docs, x);
-    let alignment = align::align(docs, opts);
+    // Extraction and alignment read the documents and nothing else: on long inputs they run
+    // side by side.
+    let (extracted, alignment) = if parallel_worth_it(docs) {
+        rayon::join(
+            || extract::extract_all(docs, x),
+            || align::align(docs, opts),
+        )
+    } else {
+        (extract::extract_all(docs, x), align::align(docs, opts))
+    };
     let comparison = compare::compare(docs, &extracted, &alignment);
     report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
 }

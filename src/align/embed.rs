@@ -97,14 +97,14 @@ fn table() -> Option<&'static Table> {
 /// Longest piece the greedy WordPiece split tries; longer words are split anyway.
 const MAX_WORD_BYTES: usize = 100;
 
-/// Adds the WordPiece rows of one lowercased, accent-free, letters-and-digits-only word to
-/// `acc`; returns how many pieces were added. A word with a part no piece covers adds nothing
+/// Appends the WordPiece rows of one lowercased, accent-free, letters-and-digits-only word to
+/// `rows`; returns how many were appended. A word with a part no piece covers appends nothing
 /// (BERT's `[UNK]`).
-fn add_word(t: &Table, word: &str, acc: &mut [f32; DIMS]) -> usize {
+fn word_pieces(t: &Table, word: &str, rows: &mut Vec<u32>) -> usize {
     if word.is_empty() || word.len() > MAX_WORD_BYTES {
         return 0;
     }
-    let mut rows = [0usize; 32];
+    let mut found_rows = [0u32; 32];
     let mut n = 0;
     let mut start = 0;
     let mut buf = Vec::with_capacity(word.len() + 2);
@@ -126,49 +126,66 @@ fn add_word(t: &Table, word: &str, acc: &mut [f32; DIMS]) -> usize {
             end -= 1;
         }
         match found {
-            Some(r) if n < rows.len() => {
-                rows[n] = r;
+            Some(r) if n < found_rows.len() => {
+                found_rows[n] = r as u32;
                 n += 1;
                 start = end;
             }
             _ => return 0,
         }
     }
-    for &r in &rows[..n] {
-        t.add_row(r, acc);
-    }
+    rows.extend_from_slice(&found_rows[..n]);
     n
 }
 
-/// The unit-length mean embedding of `words` (the sentence's matching forms: lowercased words),
-/// or `None` when no word has a vector.
-pub fn sentence_vector<'a>(words: impl Iterator<Item = &'a str>) -> Option<Box<[f32]>> {
-    let t = table()?;
-    let mut acc = [0f32; DIMS];
-    let mut pieces = 0;
-    let mut clean = String::new();
-    for w in words {
-        // BERT's uncased normaliser: lowercase (already done), strip accents, and split on
-        // anything that is not a letter or digit (punctuation pieces carry little and are left out).
-        let w: &str = if w.is_ascii() {
-            w
-        } else {
-            clean.clear();
-            clean.extend(w.nfd().filter(|c| !is_combining_mark(*c)));
-            &clean
-        };
-        for part in w.split(|c: char| !c.is_alphanumeric()) {
-            pieces += add_word(t, part, &mut acc);
-        }
+/// Appends the embedding-table rows of one token (its matching form: lowercased) to `rows`.
+/// A sentence's vector is the normalised sum of its tokens' rows ([`vector_from_rows`]), so a
+/// caller may work out each distinct word once.
+pub fn token_rows(token: &str, rows: &mut Vec<u32>) {
+    let Some(t) = table() else {
+        return;
+    };
+    // BERT's uncased normaliser: lowercase (already done), strip accents, and split on
+    // anything that is not a letter or digit (punctuation pieces carry little and are left out).
+    let clean: String;
+    let w: &str = if token.is_ascii() {
+        token
+    } else {
+        clean = token.nfd().filter(|c| !is_combining_mark(*c)).collect();
+        &clean
+    };
+    for part in w.split(|c: char| !c.is_alphanumeric()) {
+        word_pieces(t, part, rows);
     }
-    if pieces == 0 {
+}
+
+/// The unit-length mean embedding of a sentence from its tokens' rows, in reading order, or
+/// `None` when there are none.
+pub fn vector_from_rows(rows: &[u32]) -> Option<Box<[f32]>> {
+    let t = table()?;
+    if rows.is_empty() {
         return None;
+    }
+    let mut acc = [0f32; DIMS];
+    for &r in rows {
+        t.add_row(r as usize, &mut acc);
     }
     let norm = acc.iter().map(|x| x * x).sum::<f32>().sqrt();
     if norm <= f32::EPSILON {
         return None;
     }
     Some(acc.iter().map(|x| x / norm).collect())
+}
+
+/// The unit-length mean embedding of `words` (the sentence's matching forms: lowercased words),
+/// or `None` when no word has a vector.
+#[cfg(test)]
+pub fn sentence_vector<'a>(words: impl Iterator<Item = &'a str>) -> Option<Box<[f32]>> {
+    let mut rows = Vec::new();
+    for w in words {
+        token_rows(w, &mut rows);
+    }
+    vector_from_rows(&rows)
 }
 
 /// Cosine of two unit vectors.

@@ -156,6 +156,8 @@ const INDEX_MIN_WEIGHT: f32 = 0.4;
 const CANDIDATE_MIN_SHARED: f32 = 0.5;
 /// At most this many candidates per sentence (those sharing the most weight) are scored.
 const MAX_CANDIDATES: usize = 48;
+/// Comparisons of at least this many sentences find and score candidates on all cores.
+const PARALLEL_MIN_SENTENCES: usize = 2000;
 /// Scores below this are treated as 0 (pairs never scored).
 const MIN_KEPT_SCORE: f32 = 0.05;
 
@@ -165,6 +167,7 @@ pub fn align(docs: &[Document], opts: &Options) -> Alignment {
     let mut sentences = Vec::new();
     let mut feats: Vec<Features> = Vec::new();
     let mut languages = Vec::with_capacity(docs.len());
+    let mut caches: HashMap<&'static str, features::WordCache> = HashMap::default();
     for (d, doc) in docs.iter().enumerate() {
         let lang = Language::detect(&body_sample(doc));
         languages.push(lang.code);
@@ -178,7 +181,10 @@ pub fn align(docs: &[Document], opts: &Options) -> Alignment {
                         index: i,
                         ordinal,
                     });
-                    feats.push(features::sentence_features(s, &doc.text, &lang, &mut vocab));
+                    let cache = caches.entry(lang.code).or_default();
+                    feats.push(features::sentence_features(
+                        s, &doc.text, &lang, &mut vocab, cache,
+                    ));
                 }
                 ordinal += 1;
             }
@@ -230,13 +236,13 @@ fn damp_topic_terms(feats: &mut [Features], sentences: &[SentenceRef], docs: usi
 /// How strongly topic-wide terms are damped (a term in half the sentences keeps 1/(1+K/2)).
 const TOPIC_DAMPING: f32 = 6.0;
 
-/// About the first 4 KB of a document's body, for language detection.
+/// About the first 1 KB of a document's body, for language detection.
 fn body_sample(doc: &Document) -> String {
     let mut out = String::new();
     for p in doc.body() {
         out.push_str(doc.slice(p.span));
         out.push('\n');
-        if out.len() > 4096 {
+        if out.len() > 1024 {
             break;
         }
     }
@@ -254,13 +260,16 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
             }
         }
     }
-    // A term in a large share of all sentences opens too many pairs to be worth indexing; the
-    // pairs it would find share other terms too when they carry one fact.
-    let cap = (n / 10).max(256);
-    let mut acc = vec![0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut out = HashMap::default();
-    for (i, f) in feats.iter().enumerate() {
+    // A term found in many more sentences than there are reports is the story's topic, not one
+    // of its facts: it opens too many pairs to be worth indexing, and the pairs it would find
+    // share other terms too when they carry one fact. The cap grows with the number of reports
+    // (a fact every outlet carries), not with their length, so a long report costs linear time.
+    let docs = sentences.last().map_or(0, |s| s.doc + 1);
+    let cap = (2 * docs).max(256);
+    // Each sentence's candidates are found and scored on their own: long inputs share the
+    // sentences among all cores, and the pairs are gathered in sentence order either way.
+    let scored = |i: usize, acc: &mut Vec<f32>, touched: &mut Vec<u32>| -> Vec<(u32, f32)> {
+        let f = &feats[i];
         for t in &f.terms {
             if t.weight < INDEX_MIN_WEIGHT {
                 continue;
@@ -287,7 +296,7 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
             .map(|&j| (acc[j as usize], j))
             .filter(|&(a, _)| a >= CANDIDATE_MIN_SHARED)
             .collect();
-        for &j in &touched {
+        for &j in touched.iter() {
             acc[j as usize] = 0.0;
         }
         touched.clear();
@@ -297,11 +306,30 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
             });
             cands.truncate(MAX_CANDIDATES);
         }
-        for (_, j) in cands {
-            let v = score::parts(f, &feats[j as usize]).value();
-            if v >= MIN_KEPT_SCORE {
-                out.insert((i as u32, j), v);
-            }
+        cands
+            .into_iter()
+            .map(|(_, j)| (j, score::parts(f, &feats[j as usize]).value()))
+            .filter(|&(_, v)| v >= MIN_KEPT_SCORE)
+            .collect()
+    };
+    let per_sentence: Vec<Vec<(u32, f32)>> = if n >= PARALLEL_MIN_SENTENCES {
+        use rayon::prelude::*;
+        (0..n)
+            .into_par_iter()
+            .with_min_len(64)
+            .map_init(
+                || (vec![0f32; n], Vec::new()),
+                |(acc, touched), i| scored(i, acc, touched),
+            )
+            .collect()
+    } else {
+        let (mut acc, mut touched) = (vec![0f32; n], Vec::new());
+        (0..n).map(|i| scored(i, &mut acc, &mut touched)).collect()
+    };
+    let mut out = HashMap::default();
+    for (i, pairs) in per_sentence.into_iter().enumerate() {
+        for (j, v) in pairs {
+            out.insert((i as u32, j), v);
         }
     }
     out

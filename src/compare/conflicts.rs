@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::extract::facts::FactKind;
 use crate::extract::Extraction;
 use crate::report::{doc_id, GroupReport};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 /// What the reports disagree about.
@@ -64,18 +65,45 @@ pub fn find(
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     let text = |d: usize, s: crate::text::Span| s.slice(&docs[d].text).to_string();
+    let marked: Vec<Vec<&crate::extract::quotes::Quote>> = extracted.iter().map(marked).collect();
+    // Every lookup by sentence goes through an index, so the cost follows the groups and the
+    // quotes and facts they hold, not groups × all quotes.
+    let sentence_at: HashMap<(usize, usize, usize), &SentenceRef> = al
+        .sentences
+        .iter()
+        .map(|r| ((r.doc, r.paragraph, r.index), r))
+        .collect();
+    let quotes_at: Vec<HashMap<(usize, usize), Vec<usize>>> = extracted
+        .iter()
+        .map(|x| by_sentence(&x.quotes, |q| (q.paragraph, q.sentence)))
+        .collect();
+    let facts_at: Vec<HashMap<(usize, usize), Vec<usize>>> = extracted
+        .iter()
+        .map(|x| by_sentence(&x.facts, |f| (f.paragraph, f.sentence)))
+        .collect();
+    // Indices of the items of document `d` in the side's sentences, in document order.
+    let in_side = |at: &HashMap<(usize, usize), Vec<usize>>, refs: &[SentenceRef]| {
+        let mut v: Vec<usize> = refs
+            .iter()
+            .filter_map(|r| at.get(&(r.paragraph, r.index)))
+            .flatten()
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     // Speaker: the same words given to different people.
     for m in matches
         .iter()
         .filter(|m| m.relation == QuoteRelation::OtherSpeaker)
     {
-        let qa = marked(&extracted[m.a.0])[m.a.1];
-        let qb = marked(&extracted[m.b.0])[m.b.1];
+        let qa = marked[m.a.0][m.a.1];
+        let qb = marked[m.b.0][m.b.1];
         let sentence_of = |d: usize, q: &crate::extract::quotes::Quote| {
-            al.sentences
-                .iter()
-                .find(|r| r.doc == d && r.paragraph == q.paragraph && r.index == q.sentence)
-                .map(sid)
+            sentence_at
+                .get(&(d, q.paragraph, q.sentence))
+                .map(|r| sid(r))
         };
         let members = [sentence_of(m.a.0, qa), sentence_of(m.b.0, qb)]
             .into_iter()
@@ -104,21 +132,16 @@ pub fn find(
                 None => sides.push((r.doc, vec![r])),
             }
         }
-        let in_side = |refs: &[SentenceRef], p: usize, s: usize| {
-            refs.iter().any(|r| r.paragraph == p && r.index == s)
-        };
         let gid = groups.get(gi).map(|g| g.id.clone());
         // Attribution: the sources each side names for what it reports.
         let sources: Vec<Vec<String>> = sides
             .iter()
             .map(|(d, refs)| {
                 let mut v: Vec<String> = Vec::new();
-                for q in &extracted[*d].quotes {
-                    if in_side(refs, q.paragraph, q.sentence) {
-                        if let Some(s) = &q.speaker {
-                            if !v.contains(s) {
-                                v.push(s.clone());
-                            }
+                for qi in in_side(&quotes_at[*d], refs) {
+                    if let Some(s) = &extracted[*d].quotes[qi].speaker {
+                        if !v.contains(s) {
+                            v.push(s.clone());
                         }
                     }
                 }
@@ -143,10 +166,10 @@ pub fn find(
         let dates: Vec<Vec<(String, String)>> = sides
             .iter()
             .map(|(d, refs)| {
-                extracted[*d]
-                    .facts
-                    .iter()
-                    .filter(|f| f.kind == FactKind::Date && in_side(refs, f.paragraph, f.sentence))
+                in_side(&facts_at[*d], refs)
+                    .into_iter()
+                    .map(|fi| &extracted[*d].facts[fi])
+                    .filter(|f| f.kind == FactKind::Date)
                     .filter_map(|f| {
                         f.value
                             .clone()
@@ -205,6 +228,18 @@ pub fn find(
     }
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.members.cmp(&b.members)));
     out
+}
+
+/// Indices of `items` by the (paragraph, sentence) `key` gives.
+fn by_sentence<T>(
+    items: &[T],
+    key: impl Fn(&T) -> (usize, usize),
+) -> HashMap<(usize, usize), Vec<usize>> {
+    let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    for (i, x) in items.iter().enumerate() {
+        at.entry(key(x)).or_default().push(i);
+    }
+    at
 }
 
 /// Pairs of sides (`a < b`) that both have values and share none (by `same`).

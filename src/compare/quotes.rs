@@ -71,8 +71,9 @@ pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMat
     use rustc_hash::FxHashMap;
     // every direct or mixed quote: (document, index among its marked quotes, words)
     let mut all: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    for (d, (doc, x)) in docs.iter().zip(extracted).enumerate() {
-        for (qi, q) in marked(x).iter().enumerate() {
+    let marked: Vec<Vec<&Quote>> = extracted.iter().map(marked).collect();
+    for (d, (doc, m)) in docs.iter().zip(&marked).enumerate() {
+        for (qi, q) in m.iter().enumerate() {
             all.push((d, qi, quote_norms(doc, q)));
         }
     }
@@ -157,7 +158,7 @@ pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMat
         let Some((rel, common)) = relate(wa, wb) else {
             continue;
         };
-        let (a, b) = (marked(&extracted[*da])[*qa], marked(&extracted[*db])[*qb]);
+        let (a, b) = (marked[*da][*qa], marked[*db][*qb]);
         let rel = if different_speakers(a, b) {
             QuoteRelation::OtherSpeaker
         } else {
@@ -175,7 +176,7 @@ pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMat
         }
         done.insert((da, db, qa));
         taken.insert((da, db, qb));
-        let (a, b) = (marked(&extracted[da])[qa], marked(&extracted[db])[qb]);
+        let (a, b) = (marked[da][qa], marked[db][qb]);
         let ops = if relation == QuoteRelation::Identical {
             Vec::new()
         } else {

@@ -14,6 +14,7 @@
 use super::facts::ORG_WORDS;
 use crate::document::{BlockKind, Document};
 use crate::text::Span;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 /// How a quote is given.
@@ -112,8 +113,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 let long_frame: Vec<Word>;
                 let long_refs: Vec<&Word>;
                 let frame_here: &[&Word] = if ends_later {
-                    let end = doc
-                        .paragraphs
+                    // The sentence the quote ends in: this paragraph's or a later one's.
+                    let end = doc.paragraphs[p..]
                         .iter()
                         .flat_map(|pp| pp.sentences.iter())
                         .find(|x| x.span.start < q.span.end && q.span.end <= x.span.end)
@@ -188,6 +189,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             }
             // Indirect speech, in sentences that are not a direct quote (a reported clause may
             // hold a few quoted words: `Peskov said the reports were "absurd."`).
+            // Sentences only move forward: a quote ending before this one is done with.
+            direct_spans_seen.retain(|d| d.end > s_span.start);
             let in_direct = direct_spans_seen
                 .iter()
                 .any(|d: &Span| d.start < s_span.end && s_span.start < d.end);
@@ -215,8 +218,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 }
             }
             if let Some(n) = named {
-                people.subjects.retain(|s| *s != n);
-                people.subjects.push(n);
+                people.note_subject(n);
             }
         }
     }
@@ -843,7 +845,7 @@ fn is_name_joiner(w: &str) -> bool {
     )
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum EntityType {
     Person,
     Org,
@@ -861,30 +863,100 @@ fn name_type(name: &str) -> EntityType {
     }
 }
 
-/// Names seen so far, for resolving pronouns, descriptions and surnames.
+/// Names seen so far, for resolving pronouns, descriptions and surnames. Every list is kept by
+/// type and by head word, so noting a name and finding the latest one cost the same in the
+/// thousandth paragraph as in the first.
 #[derive(Debug, Default)]
 struct Mentions {
-    /// Speakers in order of their last quote.
-    speakers: Vec<String>,
-    /// Named people and organisations in order of mention.
-    names: Vec<(String, EntityType)>,
-    /// Named subjects of sentences, in order (the most salient referents).
-    subjects: Vec<String>,
+    /// One clock for all lists: a name noted later has a higher stamp.
+    clock: u32,
+    /// Speakers in order of their last quote, by type.
+    speakers: [Recency; 2],
+    /// Named people and organisations in order of mention, by type.
+    names: [Recency; 2],
+    /// Named people by surname and organisations by first word: what a bare "Peskov" or
+    /// "Kaspersky" expands to.
+    heads: HashMap<(String, EntityType), Recency>,
+    /// Named subjects of sentences, in order (the most salient referents), by type.
+    subjects: [Recency; 2],
     /// The named subject of the sentence being read.
     current_subject: Option<String>,
 }
 
+/// Names in the order of their last mention: noting a name again moves it to the end. Old
+/// places are dropped lazily (a stamp tells the live one), and compacted away once they
+/// outnumber the live ones, so every operation is O(1) amortised.
+#[derive(Debug, Default)]
+struct Recency {
+    order: Vec<(u32, String)>,
+    latest: HashMap<String, u32>,
+}
+
+impl Recency {
+    fn note(&mut self, name: &str, stamp: u32) {
+        self.latest.insert(name.to_string(), stamp);
+        self.order.push((stamp, name.to_string()));
+        if self.order.len() > 2 * self.latest.len() + 32 {
+            let latest = &self.latest;
+            self.order.retain(|(s, n)| latest.get(n) == Some(s));
+        }
+    }
+
+    /// Live names, the latest first, with their stamps.
+    fn latest_first(&self) -> impl Iterator<Item = (u32, &String)> {
+        self.order
+            .iter()
+            .rev()
+            .filter(|(s, n)| self.latest.get(n) == Some(s))
+            .map(|(s, n)| (*s, n))
+    }
+
+    fn last(&self) -> Option<&String> {
+        self.latest_first().next().map(|(_, n)| n)
+    }
+}
+
+impl EntityType {
+    fn index(self) -> usize {
+        match self {
+            EntityType::Person => 0,
+            EntityType::Org => 1,
+        }
+    }
+}
+
 impl Mentions {
+    fn tick(&mut self) -> u32 {
+        self.clock += 1;
+        self.clock
+    }
+
     fn note_speaker(&mut self, name: &str) {
-        self.speakers.retain(|s| s != name);
-        self.speakers.push(name.to_string());
+        let stamp = self.tick();
+        self.speakers[name_type(name).index()].note(name, stamp);
         self.note_name(name);
     }
 
     fn note_name(&mut self, name: &str) {
         let t = name_type(name);
-        self.names.retain(|(n, _)| n != name);
-        self.names.push((name.to_string(), t));
+        let stamp = self.tick();
+        self.names[t.index()].note(name, stamp);
+        let mut ws = name.split_whitespace();
+        let head = match t {
+            EntityType::Person => ws.next_back(),
+            EntityType::Org => ws.next(),
+        };
+        if let Some(head) = head {
+            self.heads
+                .entry((head.to_string(), t))
+                .or_default()
+                .note(name, stamp);
+        }
+    }
+
+    fn note_subject(&mut self, name: String) {
+        let stamp = self.tick();
+        self.subjects[name_type(&name).index()].note(&name, stamp);
     }
 
     /// Notes the capitalised runs (not the first word of the sentence unless it is a name run
@@ -918,15 +990,17 @@ impl Mentions {
     /// after "Kaspersky Lab" is Kaspersky Lab (the most recent such name wins).
     fn expand(&self, name: &str) -> String {
         if !name.contains(' ') {
-            for (n, t) in self.names.iter().rev() {
-                let mut ws = n.split_whitespace();
-                let hit = match t {
-                    EntityType::Person => ws.next_back() == Some(name),
-                    EntityType::Org => ws.next() == Some(name),
-                };
-                if hit && n != name {
-                    return n.clone();
-                }
+            let latest = |t: EntityType| {
+                self.heads
+                    .get(&(name.to_string(), t))
+                    .and_then(|r| r.latest_first().find(|(_, n)| *n != name))
+            };
+            let best = match (latest(EntityType::Person), latest(EntityType::Org)) {
+                (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some((_, n)) = best {
+                return n.clone();
             }
         }
         name.to_string()
@@ -935,20 +1009,13 @@ impl Mentions {
     /// What a pronoun or description of type `t` refers to: the subject of this sentence, else
     /// the last speaker, else the last named subject, else the last name of that type.
     fn last(&self, t: EntityType) -> Option<String> {
-        let of_type = |s: &&String| name_type(s) == t;
         self.current_subject
-            .iter()
-            .find(of_type)
-            .or_else(|| self.speakers.iter().rev().find(of_type))
-            .or_else(|| self.subjects.iter().rev().find(of_type))
+            .as_ref()
+            .filter(|s| name_type(s) == t)
+            .or_else(|| self.speakers[t.index()].last())
+            .or_else(|| self.subjects[t.index()].last())
+            .or_else(|| self.names[t.index()].last())
             .cloned()
-            .or_else(|| {
-                self.names
-                    .iter()
-                    .rev()
-                    .find(|(_, x)| *x == t)
-                    .map(|(n, _)| n.clone())
-            })
     }
 }
 

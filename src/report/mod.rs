@@ -519,16 +519,16 @@ pub fn build_comparison(
             })
             .collect(),
     );
+    let marked: Vec<Vec<&crate::extract::quotes::Quote>> = extracted
+        .iter()
+        .map(crate::compare::quotes::marked)
+        .collect();
     report.quote_matches = Some(
         comparison
             .quote_matches
             .into_iter()
             .map(|m| {
-                let speaker = |(d, q): (usize, usize)| {
-                    crate::compare::quotes::marked(&extracted[d])[q]
-                        .speaker
-                        .clone()
-                };
+                let speaker = |(d, q): (usize, usize)| marked[d][q].speaker.clone();
                 QuoteMatchReport {
                     quotes: [
                         format!("{}.q{}", doc_id(m.a.0), m.a.1 + 1),
