@@ -51,6 +51,9 @@ impl Language {
     /// Detects the language of `sample` (a report's body text). Short or mixed samples that the
     /// detector is unsure of count as English, the language of most news Parallax sees.
     pub fn detect(sample: &str) -> Language {
+        if plainly_english(sample) {
+            return Language::from_code("en");
+        }
         let code = match whatlang::detect(sample) {
             Some(info) if info.is_reliable() || info.confidence() > 0.5 => iso639_1(info.lang()),
             // Unsure: scripts still tell Chinese and Japanese apart from Latin text.
@@ -98,6 +101,34 @@ impl Language {
     }
 }
 
+/// At least this many words, of which at least this share are English function words: the text
+/// is English, without running the detector (news in any other language, even with English
+/// names and quotes in it, stays far below; English prose sits around half).
+const ENGLISH_MIN_WORDS: usize = 40;
+const ENGLISH_MIN_STOP_SHARE: f32 = 0.3;
+
+/// Whether `sample` is plainly English prose: most news Parallax reads is, and a count of
+/// function words costs a fraction of the detector's trigram model.
+fn plainly_english(sample: &str) -> bool {
+    let (mut words, mut stop, mut foreign) = (0usize, 0usize, 0usize);
+    for w in sample.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if w.chars().any(|c| !c.is_ascii() && c != '’') {
+            foreign += 1; // another script, or accents
+        } else {
+            stop += usize::from(crate::text::lexicon::is_stop_word(w));
+        }
+    }
+    // Words with accents or in another script: leave it to the detector.
+    words >= ENGLISH_MIN_WORDS
+        && foreign * 20 <= words
+        && stop as f32 >= ENGLISH_MIN_STOP_SHARE * words as f32
+}
+
 fn iso639_1(lang: Lang) -> &'static str {
     match lang {
         Lang::Eng => "en",
@@ -143,6 +174,27 @@ mod tests {
             Language::detect("卡巴斯基实验室周四宣布与国际刑警组织签署协议，共享网络犯罪信息。");
         assert_eq!(zh.code, "zh");
         assert!(zh.unspaced);
+    }
+
+    #[test]
+    fn plain_english_skips_the_detector_and_nothing_else_does() {
+        let en = "Kremlin spokesman Dmitry Peskov said on Thursday that the reports were absurd \
+                  and that the company would appeal. He added that there was no evidence of any \
+                  wrongdoing by the firm, which has denied all of the allegations made against it \
+                  in the United States and in Europe over the past year.";
+        assert!(plainly_english(en));
+        let fr = "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré jeudi que les informations \
+                  étaient absurdes et que la société ferait appel. Il a ajouté qu'il n'y avait \
+                  aucune preuve d'un quelconque méfait de la part de l'entreprise, qui a démenti \
+                  toutes les accusations portées contre elle aux États-Unis et en Europe.";
+        assert!(!plainly_english(fr));
+        assert_eq!(Language::detect(fr).code, "fr");
+        let de = "Der Sprecher des Kreml sagte am Donnerstag, die Berichte seien absurd und das \
+                  Unternehmen werde Berufung einlegen. Er fügte hinzu, es gebe keine Beweise für \
+                  ein Fehlverhalten der Firma, die alle Vorwürfe in den Vereinigten Staaten und \
+                  in Europa im vergangenen Jahr zurückgewiesen hat, wie es hieß.";
+        assert!(!plainly_english(de));
+        assert!(!plainly_english("The company said it would appeal."));
     }
 
     #[test]

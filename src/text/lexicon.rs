@@ -334,10 +334,13 @@ pub enum Phrases {
 /// True when `text` contains any phrase of the list, ignoring ASCII case. One pass over the
 /// text for all phrases (Aho–Corasick), with no lower-cased copy.
 pub fn matches_any(list: Phrases, text: &str) -> bool {
-    use aho_corasick::AhoCorasick;
+    use aho_corasick::{AhoCorasick, AhoCorasickKind};
     use std::sync::OnceLock;
+    // A contiguous NFA: built in microseconds, where the default DFA's construction was a
+    // visible share of a two-report comparison's start-up; the lines searched are short.
     fn build(phrases: &[&str]) -> AhoCorasick {
         AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .build(phrases)
             .expect("invariant: static phrase lists build")
