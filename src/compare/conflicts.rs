@@ -2,7 +2,7 @@
 //! numbers, or the same claim attributed to different sources; across reports, the same quote
 //! given to different speakers. What an editor reads first.
 
-use super::quotes::{marked, QuoteMatch, QuoteRelation};
+use super::quotes::{QuoteMatch, QuoteRelation};
 use crate::align::{Alignment, SentenceRef};
 use crate::document::Document;
 use crate::extract::facts::FactKind;
@@ -59,13 +59,13 @@ fn sid(r: &SentenceRef) -> String {
 pub fn find(
     docs: &[Document],
     extracted: &[Extraction],
+    marked: &[Vec<&crate::extract::quotes::Quote>],
     al: &Alignment,
     groups: &[GroupReport],
     matches: &[QuoteMatch],
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     let text = |d: usize, s: crate::text::Span| s.slice(&docs[d].text).to_string();
-    let marked: Vec<Vec<&crate::extract::quotes::Quote>> = extracted.iter().map(marked).collect();
     // Every lookup by sentence goes through an index, so the cost follows the groups and the
     // quotes and facts they hold, not groups × all quotes.
     let sentence_at: HashMap<(usize, usize, usize), &SentenceRef> = al

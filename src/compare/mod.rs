@@ -143,8 +143,11 @@ pub fn compare(
             score: l.score,
         })
         .collect();
-    let quote_matches = quotes::match_quotes(docs, extracted);
-    let conflicts = conflicts::find(docs, extracted, al, &groups, &quote_matches);
+    // Each document's direct and mixed quotes (ids q1, q2, …), listed once for both steps.
+    let marked: Vec<Vec<&crate::extract::quotes::Quote>> =
+        extracted.iter().map(quotes::marked).collect();
+    let quote_matches = quotes::match_quotes(docs, &marked);
+    let conflicts = conflicts::find(docs, extracted, &marked, al, &groups, &quote_matches);
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     Comparison {
         groups,

@@ -67,12 +67,11 @@ pub fn marked(x: &Extraction) -> Vec<&Quote> {
 /// Matches the quotes of every pair of documents: each quote takes its best match in each
 /// other document. Candidate pairs come from an index of word pairs (single words for one-word
 /// quotes), so the cost follows the quotes that share wording, not all pairs of quotes.
-pub fn match_quotes(docs: &[Document], extracted: &[Extraction]) -> Vec<QuoteMatch> {
+pub fn match_quotes(docs: &[Document], marked: &[Vec<&Quote>]) -> Vec<QuoteMatch> {
     use rustc_hash::FxHashMap;
     // every direct or mixed quote: (document, index among its marked quotes, words)
     let mut all: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    let marked: Vec<Vec<&Quote>> = extracted.iter().map(marked).collect();
-    for (d, (doc, m)) in docs.iter().zip(&marked).enumerate() {
+    for (d, (doc, m)) in docs.iter().zip(marked).enumerate() {
         for (qi, q) in m.iter().enumerate() {
             all.push((d, qi, quote_norms(doc, q)));
         }
