@@ -116,11 +116,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 g.score
             )?;
             let first = &g.members[0];
-            let text: Vec<&str> = first
-                .sentences
-                .iter()
-                .filter_map(|s| sentences.get(s.as_str()).map(|(_, t)| *t))
-                .collect();
+            let text = super::sentence_texts(&sentences, &first.sentences);
             writeln!(
                 out,
                 "- **{}** {}",

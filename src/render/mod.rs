@@ -33,6 +33,16 @@ pub(crate) fn sentence_index(report: &Report) -> FxHashMap<&str, (&str, &str)> {
     index
 }
 
+/// The texts of the sentences `ids` names, in order, through a [`sentence_index`].
+pub(crate) fn sentence_texts<'a>(
+    index: &FxHashMap<&str, (&'a str, &'a str)>,
+    ids: &[String],
+) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|s| index.get(s.as_str()).map(|(_, t)| *t))
+        .collect()
+}
+
 /// `[A] label  source`, the first line about a report in the terminal views.
 pub(crate) fn report_line(d: &DocumentReport, p: Palette) -> String {
     format!(
