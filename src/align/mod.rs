@@ -250,7 +250,7 @@ fn body_sample(doc: &Document) -> String {
 }
 
 /// Scores of candidate pairs `(i, j)`, `i < j`, from different documents.
-fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u32, u32), f32> {
+fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
     let n = sentences.len();
     let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
@@ -326,20 +326,61 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> HashMap<(u
         let (mut acc, mut touched) = (vec![0f32; n], Vec::new());
         (0..n).map(|i| scored(i, &mut acc, &mut touched)).collect()
     };
-    let mut out = HashMap::default();
-    for (i, pairs) in per_sentence.into_iter().enumerate() {
-        for (j, v) in pairs {
-            out.insert((i as u32, j), v);
+    Pairs::new(n, per_sentence)
+}
+
+/// Scored pairs of sentences as a symmetric adjacency list: each sentence's scored partners in
+/// ascending order, all in one buffer (no per-pair hashing when clusters are built).
+struct Pairs {
+    start: Vec<u32>,
+    to: Vec<(u32, f32)>,
+}
+
+impl Pairs {
+    /// From `later[i]`: the pairs `(j, score)` of sentence `i` with `j > i`, in any order.
+    fn new(n: usize, mut later: Vec<Vec<(u32, f32)>>) -> Pairs {
+        let mut degree = vec![0u32; n];
+        for (i, list) in later.iter_mut().enumerate() {
+            list.sort_unstable_by_key(|x| x.0);
+            degree[i] += list.len() as u32;
+            for &(j, _) in list.iter() {
+                degree[j as usize] += 1;
+            }
         }
+        let mut start = Vec::with_capacity(n + 1);
+        let mut total = 0u32;
+        for d in &degree {
+            start.push(total);
+            total += d;
+        }
+        start.push(total);
+        let mut fill: Vec<u32> = start[..n].to_vec();
+        let mut to = vec![(0u32, 0f32); total as usize];
+        // Walking i upwards, each list receives its earlier partners in order, then its later
+        // ones (already sorted): every list ends up sorted.
+        for (i, list) in later.iter().enumerate() {
+            for &(j, v) in list {
+                to[fill[j as usize] as usize] = (i as u32, v);
+                fill[j as usize] += 1;
+            }
+            let at = fill[i] as usize;
+            to[at..at + list.len()].copy_from_slice(list);
+            fill[i] += list.len() as u32;
+        }
+        Pairs { start, to }
     }
-    out
+
+    /// The scored partners of sentence `i`, ascending.
+    fn of(&self, i: usize) -> &[(u32, f32)] {
+        &self.to[self.start[i] as usize..self.start[i + 1] as usize]
+    }
 }
 
 /// Greedy average-linkage clustering of linked pairs, strongest first.
 fn cluster(
     sentences: &[SentenceRef],
     feats: &[Features],
-    scores: &HashMap<(u32, u32), f32>,
+    scores: &Pairs,
     vocab: &Vocab,
     opts: &Options,
 ) -> Vec<Group> {
@@ -458,7 +499,7 @@ fn paragraph_links(
 #[allow(clippy::type_complexity)]
 fn merge_by_gain(
     sentences: &[SentenceRef],
-    scores: &HashMap<(u32, u32), f32>,
+    pairs: &Pairs,
     opts: &Options,
 ) -> (Vec<usize>, Vec<Vec<usize>>, Vec<Vec<f32>>) {
     use std::collections::BinaryHeap;
@@ -469,12 +510,6 @@ fn merge_by_gain(
     // (document, how many of its sentences) per cluster
     let mut docs: Vec<Vec<(usize, usize)>> = sentences.iter().map(|s| vec![(s.doc, 1)]).collect();
     let mut links: Vec<Vec<f32>> = vec![Vec::new(); n];
-    // per cluster: neighbouring cluster -> sum of the scored pairs across them
-    let mut nbrs: Vec<HashMap<usize, f32>> = vec![HashMap::default(); n];
-    for (&(i, j), &v) in scores {
-        *nbrs[i as usize].entry(j as usize).or_insert(0.0) += v;
-        *nbrs[j as usize].entry(i as usize).or_insert(0.0) += v;
-    }
     // Both lists are sorted by document.
     let cross_pairs = |a: &[(usize, usize)], b: &[(usize, usize)]| -> f32 {
         let (na, nb): (usize, usize) = (a.iter().map(|x| x.1).sum(), b.iter().map(|x| x.1).sum());
@@ -494,41 +529,67 @@ fn merge_by_gain(
         });
         ok && split <= 1
     };
-    let mut heap = BinaryHeap::new();
-    for (i, nb) in nbrs.iter().enumerate() {
-        for (&j, &sum) in nb {
-            if i < j && sum > theta {
-                heap.push(Merge(sum - theta, i, j));
-            }
-        }
-    }
-    while let Some(Merge(gain, a, b)) = heap.pop() {
+    // The merge after which each cluster last changed: an entry pushed after both its sides
+    // last changed still holds their exact gain.
+    let mut changed = vec![0u32; n];
+    let mut step = 0u32;
+    let mut heap: BinaryHeap<u128> = (0..n)
+        .flat_map(|i| {
+            let later = pairs.of(i).iter().filter(move |&&(j, _)| j as usize > i);
+            later
+                .filter(|&&(_, v)| v > theta)
+                .map(move |&(j, v)| merge_key(v - theta, i, j as usize, 0))
+        })
+        .collect::<Vec<_>>()
+        .into();
+    // Scratch, indexed by cluster: the score summed towards the merged cluster, and whether
+    // it was reached (bit 1) and reached from the absorbed side (bit 2).
+    let mut toward = vec![0f32; n];
+    let mut reach = vec![0u8; n];
+    let mut reached: Vec<usize> = Vec::new();
+    while let Some(key) = heap.pop() {
+        let (gain, a, b, stamp) = unpack_merge(key);
         if owner[a] != a || owner[b] != b {
             continue; // one side has merged into another cluster since
         }
-        let Some(&sum) = nbrs[a].get(&b) else {
-            continue;
-        };
-        let now = sum - theta * cross_pairs(&docs[a], &docs[b]);
-        if now <= 0.0 {
-            continue;
-        }
-        if (now - gain).abs() > 1e-6 {
-            heap.push(Merge(now, a, b)); // stale: one side has grown
-            continue;
+        if changed[a].max(changed[b]) > stamp {
+            // A side has grown since: the scores across the two clusters, read from the
+            // smaller one's pairs, give the gain now.
+            let small_first = members[b].len() < members[a].len();
+            let (small, other) = if small_first { (b, a) } else { (a, b) };
+            let mut sum = 0.0;
+            let mut any = false;
+            for &x in &members[small] {
+                for &(y, v) in pairs.of(x) {
+                    if owner[y as usize] == other {
+                        sum += v;
+                        any = true;
+                    }
+                }
+            }
+            let now = sum - theta * cross_pairs(&docs[a], &docs[b]);
+            if !any || now <= 0.0 {
+                continue;
+            }
+            if (now - gain).abs() > 1e-6 {
+                heap.push(merge_key(now, a, b, step));
+                continue;
+            }
         }
         if !fits(&docs[a], &docs[b]) {
             continue;
         }
         let (keep, gone) = if a < b { (a, b) } else { (b, a) };
         for &x in &members[gone] {
-            for &y in &members[keep] {
-                let key = (x.min(y) as u32, x.max(y) as u32);
-                if let Some(&v) = scores.get(&key) {
+            for &(y, v) in pairs.of(x) {
+                if owner[y as usize] == keep {
                     links[keep].push(v);
                 }
             }
         }
+        let kept = members[keep].len();
+        step += 1;
+        changed[keep] = step;
         let moved = std::mem::take(&mut members[gone]);
         for &m in &moved {
             owner[m] = keep;
@@ -545,26 +606,31 @@ fn merge_by_gain(
         // The old neighbours of `keep` only lose gain (more pairs, same scores): their heap
         // entries are now overestimates, recomputed when popped. Neighbours of `gone` gain
         // scored pairs, so they get fresh entries.
-        let mut gone_nbrs: Vec<(usize, f32)> =
-            std::mem::take(&mut nbrs[gone]).into_iter().collect();
-        gone_nbrs.sort_unstable_by_key(|x| x.0);
-        nbrs[keep].remove(&gone);
-        for (c, s) in gone_nbrs {
-            if c == keep {
-                continue;
-            }
-            let sum = {
-                let e = nbrs[keep].entry(c).or_insert(0.0);
-                *e += s;
-                *e
-            };
-            let moved = nbrs[c].remove(&gone).unwrap_or(0.0);
-            *nbrs[c].entry(keep).or_insert(0.0) += moved;
-            let gain = sum - theta * cross_pairs(&docs[keep], &docs[c]);
-            if gain > 0.0 {
-                heap.push(Merge(gain, keep.min(c), keep.max(c)));
+        for (k, &x) in members[keep].iter().enumerate() {
+            for &(y, v) in pairs.of(x) {
+                let c = owner[y as usize];
+                if c == keep {
+                    continue;
+                }
+                if reach[c] == 0 {
+                    reached.push(c);
+                }
+                toward[c] += v;
+                reach[c] |= if k >= kept { 3 } else { 1 };
             }
         }
+        reached.sort_unstable();
+        for &c in &reached {
+            if reach[c] & 2 != 0 {
+                let gain = toward[c] - theta * cross_pairs(&docs[keep], &docs[c]);
+                if gain > 0.0 {
+                    heap.push(merge_key(gain, keep.min(c), keep.max(c), step));
+                }
+            }
+            toward[c] = 0.0;
+            reach[c] = 0;
+        }
+        reached.clear();
     }
     (owner, members, links)
 }
@@ -590,26 +656,25 @@ fn for_each_common_doc(
     }
 }
 
-/// A candidate merge of two clusters by its gain; the heap pops the largest gain, ties to the
-/// lowest cluster ids (so the result never depends on hash order).
-#[derive(PartialEq)]
-struct Merge(f32, usize, usize);
-
-impl Eq for Merge {}
-
-impl PartialOrd for Merge {
-    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
+/// A candidate merge of two clusters packed into one integer, so that the heap compares
+/// plain numbers: the largest gain pops first (a positive `f32`'s bits order as the float),
+/// ties to the lowest cluster ids (so the result never depends on hash order), then to the
+/// latest push. `stamp` is the number of merges done when it was pushed.
+fn merge_key(gain: f32, a: usize, b: usize, stamp: u32) -> u128 {
+    debug_assert!(gain > 0.0);
+    let id = |c: usize| u128::from(!u32::try_from(c).expect("invariant: sentence ids fit u32"));
+    (u128::from(gain.to_bits()) << 96) | (id(a) << 64) | (id(b) << 32) | u128::from(stamp)
 }
 
-impl Ord for Merge {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.0
-            .total_cmp(&o.0)
-            .then(o.1.cmp(&self.1))
-            .then(o.2.cmp(&self.2))
-    }
+/// (gain, cluster a, cluster b, stamp) of a [`merge_key`].
+fn unpack_merge(key: u128) -> (f32, usize, usize, u32) {
+    let word = |shift: u32| (key >> shift) as u32;
+    (
+        f32::from_bits(word(96)),
+        !word(64) as usize,
+        !word(32) as usize,
+        word(0),
+    )
 }
 
 #[cfg(test)]
@@ -630,8 +695,11 @@ mod tests {
 
     fn groups(docs: &[usize], pairs: &[(u32, u32, f32)], opts: &Options) -> Vec<Vec<usize>> {
         let sentences = refs(docs);
-        let scores: HashMap<(u32, u32), f32> = pairs.iter().map(|&(a, b, v)| ((a, b), v)).collect();
-        let (owner, members, _) = merge_by_gain(&sentences, &scores, opts);
+        let mut later = vec![Vec::new(); docs.len()];
+        for &(a, b, v) in pairs {
+            later[a.min(b) as usize].push((a.max(b), v));
+        }
+        let (owner, members, _) = merge_by_gain(&sentences, &Pairs::new(docs.len(), later), opts);
         let mut out: Vec<Vec<usize>> = members
             .into_iter()
             .enumerate()
@@ -680,6 +748,25 @@ mod tests {
             groups(&[0, 1, 1, 1], &pairs, &three),
             vec![vec![0, 1, 2, 3]]
         );
+    }
+
+    #[test]
+    fn pairs_are_listed_on_both_sides_in_ascending_order() {
+        let later = vec![vec![(3, 0.3), (1, 0.1)], vec![(2, 0.2)], vec![], vec![]];
+        let p = Pairs::new(4, later);
+        assert_eq!(p.of(0), &[(1, 0.1), (3, 0.3)]);
+        assert_eq!(p.of(1), &[(0, 0.1), (2, 0.2)]);
+        assert_eq!(p.of(2), &[(1, 0.2)]);
+        assert_eq!(p.of(3), &[(0, 0.3)]);
+    }
+
+    #[test]
+    fn merge_keys_order_by_gain_then_lowest_ids_and_round_trip() {
+        let k = |g, a, b| merge_key(g, a, b, 7);
+        assert!(k(0.5, 9, 10) > k(0.25, 0, 1));
+        assert!(k(0.5, 0, 9) > k(0.5, 1, 2));
+        assert!(k(0.5, 1, 2) > k(0.5, 1, 3));
+        assert_eq!(unpack_merge(k(0.375, 4, 5)), (0.375, 4, 5, 7));
     }
 
     #[test]

@@ -45,8 +45,7 @@ pub fn compare(
     al: &Alignment,
 ) -> Comparison {
     let sid = |r: &SentenceRef| format!("{}.s{}", doc_id(r.doc), r.ordinal + 1);
-    let mut groups = Vec::with_capacity(al.groups.len());
-    for (gi, g) in al.groups.iter().enumerate() {
+    let group_report = |gi: usize, g: &crate::align::Group| -> GroupReport {
         let mut by_doc: BTreeMap<usize, Vec<SentenceRef>> = BTreeMap::new();
         for &m in &g.members {
             by_doc
@@ -86,7 +85,7 @@ pub fn compare(
                 });
             }
         }
-        groups.push(GroupReport {
+        GroupReport {
             id: format!("g{}", gi + 1),
             relation: g.relation,
             score: g.score,
@@ -94,8 +93,43 @@ pub fn compare(
             shared_terms: g.shared.clone(),
             diffs,
             numbers,
-        });
-    }
+        }
+    };
+    // Each document's direct and mixed quotes (ids q1, q2, …), listed once for matching and
+    // for conflicts.
+    let marked: Vec<Vec<&crate::extract::quotes::Quote>> =
+        extracted.iter().map(quotes::marked).collect();
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    // The word diffs of the groups, the quote matches and the entity table read the analysis
+    // and nothing of one another: on long inputs they run side by side, the groups shared
+    // among all cores (gathered in group order).
+    let (groups, (quote_matches, entities)) = if crate::parallel_worth_it(docs) {
+        use rayon::prelude::*;
+        rayon::join(
+            || {
+                al.groups
+                    .par_iter()
+                    .enumerate()
+                    .map(|(gi, g)| group_report(gi, g))
+                    .collect::<Vec<_>>()
+            },
+            || {
+                rayon::join(
+                    || quotes::match_quotes(docs, &marked),
+                    || entities::table(extracted, &texts),
+                )
+            },
+        )
+    } else {
+        let groups = al.groups.iter().enumerate();
+        (
+            groups.map(|(gi, g)| group_report(gi, g)).collect(),
+            (
+                quotes::match_quotes(docs, &marked),
+                entities::table(extracted, &texts),
+            ),
+        )
+    };
 
     // One pass over the sentences and one over the groups, whatever the number of reports.
     let mut cov: Vec<Coverage> = vec![Coverage::default(); docs.len()];
@@ -143,19 +177,14 @@ pub fn compare(
             score: l.score,
         })
         .collect();
-    // Each document's direct and mixed quotes (ids q1, q2, …), listed once for both steps.
-    let marked: Vec<Vec<&crate::extract::quotes::Quote>> =
-        extracted.iter().map(quotes::marked).collect();
-    let quote_matches = quotes::match_quotes(docs, &marked);
     let conflicts = conflicts::find(docs, extracted, &marked, al, &groups, &quote_matches);
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     Comparison {
         groups,
         paragraph_alignment,
         coverage,
         quote_matches,
         conflicts,
-        entities: entities::table(extracted, &texts),
+        entities,
     }
 }
 
