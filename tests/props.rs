@@ -1,11 +1,16 @@
-//! Property tests (proptest) for the reading half of the pipeline: no input panics; every span
-//! lies on char boundaries and slices back to its unit's text; units are ordered and disjoint;
-//! normalising is idempotent; the fast tokenizer agrees with Unicode word boundaries.
+//! Property tests (proptest). The reading half: no input panics; every span lies on char
+//! boundaries and slices back to its unit's text; units are ordered and disjoint; normalising
+//! is idempotent; the fast tokenizer agrees with Unicode word boundaries. The whole pipeline:
+//! every body sentence is in exactly one place of a comparison; swapping the inputs changes
+//! only ids; a report compared with itself is all `same`; offsets slice back; JSON round-trips;
+//! output is byte-identical across runs.
 
 use parallax::document::{Encoding, InputFormat};
 use parallax::ingest::{self, Input, ReadOptions};
 use parallax::text::{normalize, paragraph, sentence, Span};
 use proptest::prelude::*;
+
+mod invariants;
 
 /// Text that looks like news some of the time and like noise the rest: words, punctuation the
 /// splitters care about, quotes of every kind, line breaks, controls, and other scripts.
@@ -58,54 +63,7 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 fn check_document(doc: &parallax::Document) -> Result<(), TestCaseError> {
-    let text = &doc.text;
-    let mut last_end = 0;
-    for p in &doc.paragraphs {
-        let Span { start, end } = p.span;
-        prop_assert!(start <= end && end <= text.len());
-        prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-        prop_assert!(start >= last_end, "paragraphs are ordered and disjoint");
-        last_end = end;
-        let mut s_end = start;
-        for s in &p.sentences {
-            prop_assert!(
-                s.span.start >= s_end && s.span.end <= end,
-                "sentences inside their paragraph, in order"
-            );
-            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
-            prop_assert!(!s.span.slice(text).trim().is_empty());
-            s_end = s.span.end;
-            let mut t_end = s.span.start;
-            for (i, t) in s.tokens.iter().enumerate() {
-                prop_assert!(t.span.start >= t_end && t.span.end <= s.span.end);
-                prop_assert!(
-                    text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end)
-                );
-                prop_assert!(!s.token_norm(i).is_empty());
-                t_end = t.span.end;
-            }
-        }
-        // Every non-space character of a paragraph is in one of its sentences.
-        let covered: usize = p
-            .sentences
-            .iter()
-            .map(|s| {
-                s.span
-                    .slice(text)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count()
-            })
-            .sum();
-        let all = p
-            .span
-            .slice(text)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count();
-        prop_assert_eq!(covered, all);
-    }
-    Ok(())
+    invariants::document(doc).map_err(TestCaseError::fail)
 }
 
 proptest! {
@@ -272,4 +230,148 @@ fn strip_sgr(s: &str) -> String {
         }
     }
     out
+}
+
+/// Sentences of the seeds, for reports that share some facts and not others.
+fn seed_sentences() -> Vec<String> {
+    let mut out = Vec::new();
+    for f in [
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ] {
+        let input = Input::Path(f.into());
+        let (doc, _) = ingest::load(&input, None, &ReadOptions::default()).unwrap();
+        for p in doc.body() {
+            for s in &p.sentences {
+                out.push(s.span.slice(&doc.text).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A report: some of the seed sentences, in any order, a few words changed, in paragraphs of
+/// one to three sentences.
+fn report_text(pool: std::sync::Arc<Vec<String>>) -> impl Strategy<Value = String> {
+    let n = pool.len();
+    (
+        prop::collection::vec((0..n, 0..4usize, any::<bool>()), 1..14),
+        prop::collection::vec(1..4usize, 14),
+    )
+        .prop_map(move |(picks, sizes)| {
+            let sentences: Vec<String> = picks
+                .iter()
+                .map(|&(i, edit, upper)| {
+                    let s = &pool[i];
+                    match edit {
+                        0 => s.replacen("said", "stated", 1),
+                        1 if upper => s.replacen(" the ", " THE ", 1),
+                        2 => s.replacen("Kaspersky", "Kasperski", 1),
+                        _ => s.clone(),
+                    }
+                })
+                .collect();
+            let mut out = String::from("Kaspersky And Interpol\n\n");
+            let mut k = 0;
+            for size in sizes {
+                if k >= sentences.len() {
+                    break;
+                }
+                let end = (k + size).min(sentences.len());
+                out.push_str(&sentences[k..end].join(" "));
+                out.push_str("\n\n");
+                k = end;
+            }
+            out
+        })
+}
+
+fn doc(name: &str, text: &str) -> parallax::Document {
+    let input = Input::Bytes {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    let opts = ReadOptions {
+        format: Some(InputFormat::Text),
+        ..ReadOptions::default()
+    };
+    ingest::load(&input, None, &opts).unwrap().0
+}
+
+fn compare(docs: &[parallax::Document]) -> parallax::report::Report {
+    parallax::compare(
+        docs,
+        &[],
+        &parallax::align::Options::default(),
+        &parallax::extract::Options::default(),
+    )
+}
+
+/// A comparison's groups with ids taken out: per group, each member's label and sentence texts.
+fn groups_by_text(
+    r: &parallax::report::Report,
+) -> std::collections::BTreeSet<Vec<(String, Vec<String>)>> {
+    let text_of: std::collections::HashMap<&str, &str> = r
+        .documents
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .flat_map(|p| &p.sentences)
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect();
+    let label_of: std::collections::HashMap<&str, &str> = r
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .collect();
+    r.groups
+        .iter()
+        .flatten()
+        .map(|g| {
+            let mut members: Vec<(String, Vec<String>)> = g
+                .members
+                .iter()
+                .map(|m| {
+                    let texts = m.sentences.iter().map(|s| text_of[s.as_str()].to_string());
+                    (label_of[m.doc.as_str()].to_string(), texts.collect())
+                })
+                .collect();
+            members.sort();
+            members
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn comparisons_are_whole_symmetric_and_deterministic(
+        (a, b) in {
+            let pool = std::sync::Arc::new(seed_sentences());
+            (report_text(pool.clone()), report_text(pool))
+        }
+    ) {
+        let (da, db) = (doc("a.txt", &a), doc("b.txt", &b));
+        let ab = compare(&[da.clone(), db.clone()]);
+        invariants::report(&ab).map_err(TestCaseError::fail)?;
+        // Swapping the inputs changes ids, not what is grouped with what.
+        let ba = compare(&[db, da.clone()]);
+        invariants::report(&ba).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(groups_by_text(&ab), groups_by_text(&ba));
+        // The same inputs give byte-identical output.
+        let again = compare(&[doc("a.txt", &a), doc("b.txt", &b)]);
+        let json = |r: &parallax::report::Report| serde_json::to_string(r).unwrap();
+        prop_assert_eq!(json(&ab), json(&again));
+        // A report compared with itself is all `same`, every sentence grouped.
+        let own = compare(&[da.clone(), da]);
+        invariants::report(&own).map_err(TestCaseError::fail)?;
+        for c in own.coverage.as_ref().unwrap().values() {
+            prop_assert_eq!((c.only, c.missing), (0, 0));
+        }
+        prop_assert!(own
+            .groups
+            .iter()
+            .flatten()
+            .all(|g| g.relation == parallax::align::Relation::Same));
+    }
 }

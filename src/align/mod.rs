@@ -538,7 +538,7 @@ fn merge_by_gain(
             let later = pairs.of(i).iter().filter(move |&&(j, _)| j as usize > i);
             later
                 .filter(|&&(_, v)| v > theta)
-                .map(move |&(j, v)| merge_key(v - theta, i, j as usize, 0))
+                .map(move |&(j, v)| merge_key(v - theta, false, i, j as usize, 0))
         })
         .collect::<Vec<_>>()
         .into();
@@ -548,7 +548,7 @@ fn merge_by_gain(
     let mut reach = vec![0u8; n];
     let mut reached: Vec<usize> = Vec::new();
     while let Some(key) = heap.pop() {
-        let (gain, a, b, stamp) = unpack_merge(key);
+        let (gain, split, a, b, stamp) = unpack_merge(key);
         if owner[a] != a || owner[b] != b {
             continue; // one side has merged into another cluster since
         }
@@ -571,8 +571,9 @@ fn merge_by_gain(
             if !any || now <= 0.0 {
                 continue;
             }
-            if (now - gain).abs() > 1e-6 {
-                heap.push(merge_key(now, a, b, step));
+            let split_now = shares_doc(&docs[a], &docs[b]);
+            if (now - gain).abs() > 1e-6 || split_now != split {
+                heap.push(merge_key(now, split_now, a, b, step));
                 continue;
             }
         }
@@ -624,7 +625,8 @@ fn merge_by_gain(
             if reach[c] & 2 != 0 {
                 let gain = toward[c] - theta * cross_pairs(&docs[keep], &docs[c]);
                 if gain > 0.0 {
-                    heap.push(merge_key(gain, keep.min(c), keep.max(c), step));
+                    let split = shares_doc(&docs[keep], &docs[c]);
+                    heap.push(merge_key(gain, split, keep.min(c), keep.max(c), step));
                 }
             }
             toward[c] = 0.0;
@@ -656,24 +658,38 @@ fn for_each_common_doc(
     }
 }
 
-/// A candidate merge of two clusters packed into one integer, so that the heap compares
-/// plain numbers: the largest gain pops first (a positive `f32`'s bits order as the float),
-/// ties to the lowest cluster ids (so the result never depends on hash order), then to the
-/// latest push. `stamp` is the number of merges done when it was pushed.
-fn merge_key(gain: f32, a: usize, b: usize, stamp: u32) -> u128 {
-    debug_assert!(gain > 0.0);
-    let id = |c: usize| u128::from(!u32::try_from(c).expect("invariant: sentence ids fit u32"));
-    (u128::from(gain.to_bits()) << 96) | (id(a) << 64) | (id(b) << 32) | u128::from(stamp)
+/// Whether two clusters hold sentences of one document (merging them splits a fact).
+fn shares_doc(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+    let mut any = false;
+    for_each_common_doc(a, b, |_, _| any = true);
+    any
 }
 
-/// (gain, cluster a, cluster b, stamp) of a [`merge_key`].
-fn unpack_merge(key: u128) -> (f32, usize, usize, u32) {
+/// A candidate merge of two clusters packed into one integer, so that the heap compares
+/// plain numbers: the largest gain pops first (a positive `f32`'s bits order as the float);
+/// on equal gains a merge that keeps one sentence per report beats one that splits a fact
+/// (a report that says one thing twice, compared with itself, pairs each copy with its twin),
+/// then the lowest cluster ids win (so the result never depends on hash order), then the
+/// latest push. `stamp` is the number of merges done when it was pushed.
+fn merge_key(gain: f32, split: bool, a: usize, b: usize, stamp: u32) -> u128 {
+    debug_assert!(gain > 0.0 && stamp < 1 << 31);
+    let id = |c: usize| u128::from(!u32::try_from(c).expect("invariant: sentence ids fit u32"));
+    (u128::from(gain.to_bits()) << 96)
+        | (u128::from(!split) << 95)
+        | (id(a) << 63)
+        | (id(b) << 31)
+        | u128::from(stamp & 0x7FFF_FFFF)
+}
+
+/// (gain, split, cluster a, cluster b, stamp) of a [`merge_key`].
+fn unpack_merge(key: u128) -> (f32, bool, usize, usize, u32) {
     let word = |shift: u32| (key >> shift) as u32;
     (
         f32::from_bits(word(96)),
-        !word(64) as usize,
-        !word(32) as usize,
-        word(0),
+        word(95) & 1 == 0,
+        !word(63) as usize,
+        !word(31) as usize,
+        word(0) & 0x7FFF_FFFF,
     )
 }
 
@@ -751,6 +767,15 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_sentence_pairs_with_its_twin_before_a_fact_is_split() {
+        // Doc 0 says one thing twice (0, 1), and so does doc 1 (2, 3): every pair scores the
+        // same, and two 1:1 groups beat a 2:1 group that leaves one copy alone.
+        let pairs = [(0, 2, 0.9), (0, 3, 0.9), (1, 2, 0.9), (1, 3, 0.9)];
+        let g = groups(&[0, 0, 1, 1], &pairs, &Options::default());
+        assert_eq!(g, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
     fn pairs_are_listed_on_both_sides_in_ascending_order() {
         let later = vec![vec![(3, 0.3), (1, 0.1)], vec![(2, 0.2)], vec![], vec![]];
         let p = Pairs::new(4, later);
@@ -762,11 +787,17 @@ mod tests {
 
     #[test]
     fn merge_keys_order_by_gain_then_lowest_ids_and_round_trip() {
-        let k = |g, a, b| merge_key(g, a, b, 7);
+        let k = |g, a, b| merge_key(g, false, a, b, 7);
         assert!(k(0.5, 9, 10) > k(0.25, 0, 1));
         assert!(k(0.5, 0, 9) > k(0.5, 1, 2));
         assert!(k(0.5, 1, 2) > k(0.5, 1, 3));
-        assert_eq!(unpack_merge(k(0.375, 4, 5)), (0.375, 4, 5, 7));
+        assert!(k(0.5, 8, 9) > merge_key(0.5, true, 0, 1, 7));
+        assert!(merge_key(0.6, true, 8, 9, 0) > k(0.5, 0, 1));
+        assert_eq!(unpack_merge(k(0.375, 4, 5)), (0.375, false, 4, 5, 7));
+        assert_eq!(
+            unpack_merge(merge_key(0.375, true, 4, 5, 9)),
+            (0.375, true, 4, 5, 9)
+        );
     }
 
     #[test]

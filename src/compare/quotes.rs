@@ -219,11 +219,13 @@ fn relate(a: &[String], b: &[String]) -> Option<(QuoteRelation, usize)> {
     None
 }
 
-/// Words of `a` and `b` that a word diff keeps as equal.
+/// Words of `a` and `b` that a word diff keeps as equal (within the diff deadline: a quote
+/// that never closed can run to the end of an enormous paragraph).
 fn common_in_order(a: &[String], b: &[String]) -> usize {
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
-    similar::capture_diff_slices(similar::Algorithm::Patience, &a, &b)
+    let deadline = std::time::Instant::now() + super::DIFF_DEADLINE;
+    similar::capture_diff_slices_deadline(similar::Algorithm::Patience, &a, &b, Some(deadline))
         .iter()
         .map(|op| match op {
             similar::DiffOp::Equal { len, .. } => *len,

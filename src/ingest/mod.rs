@@ -141,6 +141,18 @@ pub fn load(
     let label = label
         .map(str::to_string)
         .unwrap_or_else(|| input.default_label());
+    if format == InputFormat::Html {
+        let depth = html::depth(&decoded.text);
+        if depth > html::MAX_DEPTH {
+            warnings.push(Warning {
+                source: name.clone(),
+                message: format!(
+                    "elements nested {depth} levels deep; those below level {} were read as part of the element above them",
+                    html::MAX_DEPTH
+                ),
+            });
+        }
+    }
     let doc = analyse(name.clone(), label, format, decoded.encoding, decoded.text);
     if doc.paragraphs.is_empty() {
         return Err(Error::input(&name, "no readable text found"));

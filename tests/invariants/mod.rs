@@ -1,0 +1,340 @@
+//! Invariants of the whole pipeline, shared by the property tests (`tests/props.rs`), the
+//! replay of the fuzzers' regression corpus (`tests/fuzz_replay.rs`) and the fuzz targets
+//! themselves (`fuzz/fuzz_targets/*.rs`, which include this file by path). Each check returns
+//! what is wrong instead of panicking, so every caller reports failures its own way.
+#![allow(dead_code)] // each includer uses its own share of the checks
+
+use parallax::document::{BlockKind, Document};
+use parallax::extract::Extraction;
+use parallax::report::Report;
+use parallax::text::Span;
+use std::collections::BTreeMap;
+
+/// Fails with `msg` unless `cond`.
+fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<(), String> {
+    if cond {
+        Ok(())
+    } else {
+        Err(msg())
+    }
+}
+
+fn span_ok(text: &str, s: Span) -> bool {
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
+}
+
+/// Paragraphs, sentences and tokens: in bounds, on char boundaries, ordered, disjoint, nested,
+/// and every non-space character of a paragraph inside one of its sentences.
+pub fn document(doc: &Document) -> Result<(), String> {
+    let text = &doc.text;
+    let mut last_end = 0;
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        ensure(span_ok(text, p.span), || {
+            format!("paragraph {pi} span {:?}", p.span)
+        })?;
+        ensure(p.span.start >= last_end, || {
+            format!("paragraph {pi} overlaps the one before")
+        })?;
+        last_end = p.span.end;
+        let mut s_end = p.span.start;
+        for s in &p.sentences {
+            ensure(span_ok(text, s.span), || {
+                format!("sentence span {:?}", s.span)
+            })?;
+            ensure(s.span.start >= s_end && s.span.end <= p.span.end, || {
+                format!(
+                    "sentence {:?} outside paragraph {pi} or out of order",
+                    s.span
+                )
+            })?;
+            ensure(!s.span.slice(text).trim().is_empty(), || {
+                "blank sentence".into()
+            })?;
+            s_end = s.span.end;
+            let mut t_end = s.span.start;
+            for (i, t) in s.tokens.iter().enumerate() {
+                ensure(span_ok(text, t.span), || format!("token span {:?}", t.span))?;
+                ensure(t.span.start >= t_end && t.span.end <= s.span.end, || {
+                    format!("token {:?} outside its sentence or out of order", t.span)
+                })?;
+                ensure(!s.token_norm(i).is_empty(), || "empty token form".into())?;
+                t_end = t.span.end;
+            }
+        }
+        let non_space = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        let covered: usize = p
+            .sentences
+            .iter()
+            .map(|s| non_space(s.span.slice(text)))
+            .sum();
+        ensure(covered == non_space(p.span.slice(text)), || {
+            format!("paragraph {pi}: text outside its sentences")
+        })?;
+    }
+    Ok(())
+}
+
+/// Quotes and facts lie inside the document text, on char boundaries, in their paragraph.
+pub fn extraction(doc: &Document, x: &Extraction) -> Result<(), String> {
+    let text = &doc.text;
+    for q in &x.quotes {
+        ensure(span_ok(text, q.span), || format!("quote span {:?}", q.span))?;
+        for part in &q.parts {
+            ensure(span_ok(text, *part), || format!("quote part {part:?}"))?;
+            ensure(part.start >= q.span.start && part.end <= q.span.end, || {
+                format!("quote part {part:?} outside {:?}", q.span)
+            })?;
+        }
+        if let Some(s) = q.speaker_span {
+            ensure(span_ok(text, s), || format!("speaker span {s:?}"))?;
+        }
+        ensure(q.paragraph < doc.paragraphs.len(), || {
+            "quote paragraph".into()
+        })?;
+    }
+    for f in &x.facts {
+        ensure(span_ok(text, f.span), || format!("fact span {:?}", f.span))?;
+    }
+    Ok(())
+}
+
+/// The body sentence ids of each document of a report, in order.
+pub fn body_sentence_ids(r: &Report) -> BTreeMap<String, Vec<String>> {
+    r.documents
+        .iter()
+        .map(|d| {
+            let ids = d
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind == BlockKind::Body)
+                .flat_map(|p| p.sentences.iter().map(|s| s.id.clone()))
+                .collect();
+            (d.id.clone(), ids)
+        })
+        .collect()
+}
+
+/// A comparison report is whole: offsets slice back to their text; every body sentence is in
+/// exactly one place (one group, or its outlet's "only here" list) and nothing else is;
+/// groups hold two or more reports; coverage counts agree with the lists; the JSON form parses
+/// back to the same report.
+pub fn report(r: &Report) -> Result<(), String> {
+    for d in &r.documents {
+        for p in &d.paragraphs {
+            let slice = d.text.get(p.start..p.end);
+            ensure(slice == Some(p.text.as_str()), || {
+                format!("{}: offsets", p.id)
+            })?;
+            for s in &p.sentences {
+                let slice = d.text.get(s.start..s.end);
+                ensure(slice == Some(s.text.as_str()), || {
+                    format!("{}: offsets", s.id)
+                })?;
+            }
+        }
+    }
+    let body = body_sentence_ids(r);
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in r.groups.iter().flatten() {
+        ensure(g.members.len() >= 2, || format!("{} has one report", g.id))?;
+        for m in &g.members {
+            for s in &m.sentences {
+                *seen.entry(s.as_str()).or_default() += 1;
+            }
+        }
+    }
+    if let Some(cov) = &r.coverage {
+        for (doc, c) in cov {
+            for s in &c.only_sentences {
+                *seen.entry(s.as_str()).or_default() += 1;
+            }
+            let ids = body.get(doc).map_or(0, Vec::len);
+            ensure(c.body_sentences == ids, || format!("{doc}: body count"))?;
+            ensure(c.shared + c.only == c.body_sentences, || {
+                format!("{doc}: shared + only")
+            })?;
+            ensure(c.only == c.only_sentences.len(), || {
+                format!("{doc}: only count")
+            })?;
+            ensure(c.missing == c.missing_groups.len(), || {
+                format!("{doc}: missing count")
+            })?;
+        }
+        for ids in body.values() {
+            for id in ids {
+                let n = seen.remove(id.as_str()).unwrap_or(0);
+                ensure(n == 1, || format!("body sentence {id} is in {n} places"))?;
+            }
+        }
+        ensure(seen.is_empty(), || {
+            format!("not body sentences: {:?}", seen.keys())
+        })?;
+    }
+    let json = serde_json::to_string(r).map_err(|e| e.to_string())?;
+    let back: Report = serde_json::from_str(&json).map_err(|e| format!("JSON: {e}"))?;
+    ensure(&back == r, || "JSON does not round-trip".into())
+}
+
+/// Tags the HTML renderer writes itself; anything else in a page came from an input.
+const OWN_TAGS: &[&str] = &[
+    "!doctype", "a", "body", "br", "button", "caption", "del", "dialog", "div", "footer", "h1",
+    "h2", "h3", "head", "header", "html", "ins", "li", "main", "mark", "meta", "nav", "p", "q",
+    "script", "section", "small", "span", "style", "table", "tbody", "td", "th", "thead", "title",
+    "tr", "ul",
+];
+
+/// Marker planted in the inputs of the HTML checks: no page may contain it unescaped.
+pub const PLANTED_TAG: &str = "<zq";
+
+/// No markup from the inputs in a rendered page: the planted tag never appears, and every tag
+/// is one the renderer writes.
+pub fn html_page(page: &str) -> Result<(), String> {
+    let lower = page.to_ascii_lowercase();
+    ensure(!lower.contains(PLANTED_TAG), || {
+        "an input's markup reached the page".into()
+    })?;
+    let bytes = lower.as_bytes();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find('<') {
+        let lt = at + i;
+        at = lt + 1;
+        let rest = &bytes[lt + 1..];
+        let start = usize::from(rest.first() == Some(&b'/'));
+        let name: String = rest[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
+            .map(|&b| b as char)
+            .collect();
+        if name.is_empty() {
+            continue; // "<" in a script or style of the renderer's own, e.g. `a < b`
+        }
+        ensure(OWN_TAGS.contains(&name.as_str()), || {
+            format!("tag <{name}> is not the renderer's")
+        })?;
+    }
+    Ok(())
+}
+
+// --- The fuzz targets' bodies: bytes in, what is wrong out. The fuzzers call them, and
+// `tests/fuzz_replay.rs` replays the regression corpus through them on stable Rust. ----------
+
+use parallax::ingest::{self, Input, ReadOptions};
+use parallax::InputFormat;
+
+/// The format byte of a fuzz input: sniffed, text, Markdown or HTML.
+fn format_of(b: u8) -> Option<InputFormat> {
+    match b % 4 {
+        0 => None,
+        1 => Some(InputFormat::Text),
+        2 => Some(InputFormat::Markdown),
+        _ => Some(InputFormat::Html),
+    }
+}
+
+fn load(name: &str, bytes: &[u8], format: Option<InputFormat>) -> Option<Document> {
+    let input = Input::Bytes {
+        name: name.into(),
+        bytes: bytes.to_vec(),
+    };
+    let opts = ReadOptions {
+        format,
+        ..ReadOptions::default()
+    };
+    // An error is a fine answer to bad bytes; a panic is not.
+    ingest::load(&input, None, &opts).ok().map(|(doc, _)| doc)
+}
+
+/// Ingest: bytes (any encoding, any format) → a sound document, or an error.
+pub fn fuzz_ingest(data: &[u8]) -> Result<(), String> {
+    let Some((&f, bytes)) = data.split_first() else {
+        return Ok(());
+    };
+    match load("fuzz", bytes, format_of(f)) {
+        Some(doc) => document(&doc),
+        None => Ok(()),
+    }
+}
+
+/// Segmentation: any text → paragraphs, sentences and tokens that cover it soundly.
+pub fn fuzz_segment(data: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let doc = ingest::analyse(
+        "fuzz".into(),
+        "fuzz".into(),
+        InputFormat::Text,
+        parallax::document::Encoding::Utf8,
+        text,
+    );
+    document(&doc)
+}
+
+/// Quote and fact extraction on any text.
+pub fn fuzz_quotes(data: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let doc = ingest::analyse(
+        "fuzz".into(),
+        "fuzz".into(),
+        InputFormat::Text,
+        parallax::document::Encoding::Utf8,
+        text,
+    );
+    let x = parallax::extract::extract(&doc, &parallax::extract::Options::default());
+    extraction(&doc, &x)
+}
+
+/// Two reports from one input: split at the first 0xFF byte (never in UTF-8), else halved.
+fn two_reports(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.iter().position(|&b| b == 0xFF) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => data.split_at(data.len() / 2),
+    }
+}
+
+/// The whole comparison of two fuzzed reports → a whole, consistent report.
+pub fn fuzz_compare(data: &[u8]) -> Result<(), String> {
+    let Some((&f, rest)) = data.split_first() else {
+        return Ok(());
+    };
+    let (a, b) = two_reports(rest);
+    let (Some(a), Some(b)) = (load("a", a, format_of(f)), load("b", b, format_of(f >> 2))) else {
+        return Ok(());
+    };
+    let docs = [a, b];
+    let r = parallax::compare(
+        &docs,
+        &[],
+        &parallax::align::Options::default(),
+        &parallax::extract::Options::default(),
+    );
+    report(&r)
+}
+
+/// The HTML report of a fuzzed report against a reordering of itself, with a tag planted
+/// wherever the input has a `~`: no markup of the input may reach the page.
+pub fn fuzz_html_render(data: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(data).replace('~', "<zq onload=x>");
+    let planted = format!("{PLANTED_TAG}>{text}");
+    let mut paragraphs: Vec<&str> = planted.split("\n\n").collect();
+    paragraphs.reverse();
+    let reordered = paragraphs.join("\n\n");
+    let (Some(a), Some(b)) = (
+        load("a", planted.as_bytes(), Some(InputFormat::Text)),
+        load("b", reordered.as_bytes(), Some(InputFormat::Text)),
+    ) else {
+        return Ok(());
+    };
+    let docs = [a, b];
+    let r = parallax::compare(
+        &docs,
+        &[],
+        &parallax::align::Options::default(),
+        &parallax::extract::Options::default(),
+    );
+    let mut page = Vec::new();
+    parallax::render::html::render(&r, &mut page).map_err(|e| e.to_string())?;
+    let page = String::from_utf8(page).map_err(|_| "the page is not UTF-8".to_string())?;
+    html_page(&page)
+}
