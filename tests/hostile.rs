@@ -392,3 +392,25 @@ fn an_output_file_is_never_left_partial() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn quotes_that_never_close_in_enormous_paragraphs_finish_within_the_diff_deadline() {
+    let dir = scratch("unclosed");
+    let words = [
+        "the", "minister", "said", "talks", "would", "resume", "on", "monday", "in", "capital",
+    ];
+    // Two different word sequences of 60,000 words each, opened by a quote mark never closed.
+    let text = |seed: usize| -> String {
+        let body: Vec<&str> = (0..60_000)
+            .map(|i| words[(i * 7 + i / 13 + seed) % words.len()])
+            .collect();
+        format!("Quote Test\n\n\"{}\n", body.join(" "))
+    };
+    let a = write(&dir, "a.txt", text(0).as_bytes());
+    let b = write(&dir, "b.txt", text(3).as_bytes());
+    let started = std::time::Instant::now();
+    let o = run(&["--view", "summary", &a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -144,7 +144,11 @@ fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
         let end = memchr(b'>', &bytes[lt..]).map_or(html.len(), |i| lt + i + 1);
         at = end;
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let self_closing = markup || html[lt..end].ends_with("/>") || VOID.contains(&name.as_str());
+        // An end tag of a void or raw-text element closes nothing the count opened.
+        let self_closing = markup
+            || html[lt..end].ends_with("/>")
+            || VOID.contains(&name.as_str())
+            || (closing && RAW_TEXT.contains(&name.as_str()));
         if !closing && RAW_TEXT.contains(&name.as_str()) {
             // Skip to the matching end tag: "<div>" inside a script is not an element.
             at = end_tag(html, at, &name);
@@ -285,6 +289,9 @@ mod tests {
         // Unclosed paragraphs, comments, void and self-closing tags do not count.
         let flat_page = "<p>a<p>b<br><img src=x/><!-- <div> --><hr/>".repeat(1000);
         assert_eq!(depth(&flat_page), 0);
+        // A script's end tag closes the script, not the element around it.
+        let scripts = "<div><script>if (a <b) {}</script></br><span>x</span>".repeat(3);
+        assert_eq!(depth(&scripts), 4); // three open divs and a span
         assert!(flatten_deep(&flat_page).is_none());
     }
 
