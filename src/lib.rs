@@ -64,6 +64,20 @@ pub(crate) fn parallel_worth_it(docs: &[Document]) -> bool {
     docs.iter().map(|d| d.text.len()).sum::<usize>() >= PARALLEL_MIN_BYTES
 }
 
+/// Runs `a` and `b` side by side on the thread pool when `parallel`, one after the other
+/// otherwise; either way the results come back as `(a's, b's)`.
+pub(crate) fn join<RA: Send, RB: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Reads what each document says: the report of `parallax inspect`.
 pub fn inspect(docs: &[Document], warnings: &[Warning], x: &extract::Options) -> report::Report {
     let extracted = extract::extract_all(docs, x);
@@ -87,14 +101,11 @@ pub fn compare(
     };
     // Extraction and alignment read the documents and nothing else: on long inputs they run
     // side by side.
-    let (extracted, alignment) = if parallel_worth_it(docs) {
-        rayon::join(
-            || extract::extract_all(docs, x),
-            || align::align(docs, opts),
-        )
-    } else {
-        (extract::extract_all(docs, x), align::align(docs, opts))
-    };
+    let (extracted, alignment) = join(
+        parallel_worth_it(docs),
+        || extract::extract_all(docs, x),
+        || align::align(docs, opts),
+    );
     let comparison = compare::compare(docs, &extracted, &alignment);
     report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
 }

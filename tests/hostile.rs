@@ -5,6 +5,7 @@
 //! lists every threat with the test that covers it.
 
 mod common;
+mod invariants;
 
 use common::*;
 use parallax::align::Relation;
@@ -131,13 +132,7 @@ fn a_thousand_reports_in_one_comparison() {
     // mixes two facts. (A fact carried by 500 reports may come out as a few groups: each
     // sentence scores at most 48 candidates, and clusters merge only while the pairs scored
     // across them outweigh those never scored.)
-    let text_of: std::collections::HashMap<&str, &str> = r
-        .documents
-        .iter()
-        .flat_map(|d| &d.paragraphs)
-        .flat_map(|p| &p.sentences)
-        .map(|s| (s.id.as_str(), s.text.as_str()))
-        .collect();
+    let text_of = invariants::sentence_texts(&r);
     let groups = r.groups.as_ref().unwrap();
     assert!(groups.len() >= 4);
     let mut grouped = 0;

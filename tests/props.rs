@@ -287,37 +287,16 @@ fn report_text(pool: std::sync::Arc<Vec<String>>) -> impl Strategy<Value = Strin
 }
 
 fn doc(name: &str, text: &str) -> parallax::Document {
-    let input = Input::Bytes {
-        name: name.into(),
-        bytes: text.as_bytes().to_vec(),
-    };
-    let opts = ReadOptions {
-        format: Some(InputFormat::Text),
-        ..ReadOptions::default()
-    };
-    ingest::load(&input, None, &opts).unwrap().0
+    invariants::load(name, text.as_bytes(), Some(InputFormat::Text)).unwrap()
 }
 
-fn compare(docs: &[parallax::Document]) -> parallax::report::Report {
-    parallax::compare(
-        docs,
-        &[],
-        &parallax::align::Options::default(),
-        &parallax::extract::Options::default(),
-    )
-}
+use invariants::compare;
 
 /// A comparison's groups with ids taken out: per group, each member's label and sentence texts.
 fn groups_by_text(
     r: &parallax::report::Report,
 ) -> std::collections::BTreeSet<Vec<(String, Vec<String>)>> {
-    let text_of: std::collections::HashMap<&str, &str> = r
-        .documents
-        .iter()
-        .flat_map(|d| &d.paragraphs)
-        .flat_map(|p| &p.sentences)
-        .map(|s| (s.id.as_str(), s.text.as_str()))
-        .collect();
+    let text_of = invariants::sentence_texts(r);
     let label_of: std::collections::HashMap<&str, &str> = r
         .documents
         .iter()

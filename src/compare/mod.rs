@@ -103,33 +103,29 @@ pub fn compare(
     // The word diffs of the groups, the quote matches and the entity table read the analysis
     // and nothing of one another: on long inputs they run side by side, the groups shared
     // among all cores (gathered in group order).
-    let (groups, (quote_matches, entities)) = if crate::parallel_worth_it(docs) {
-        use rayon::prelude::*;
-        rayon::join(
-            || {
-                al.groups
-                    .par_iter()
-                    .enumerate()
+    let parallel = crate::parallel_worth_it(docs);
+    let (groups, (quote_matches, entities)) = crate::join(
+        parallel,
+        || {
+            if parallel {
+                use rayon::prelude::*;
+                let groups = al.groups.par_iter().enumerate();
+                groups.map(|(gi, g)| group_report(gi, g)).collect()
+            } else {
+                let groups = al.groups.iter().enumerate();
+                groups
                     .map(|(gi, g)| group_report(gi, g))
                     .collect::<Vec<_>>()
-            },
-            || {
-                rayon::join(
-                    || quotes::match_quotes(docs, &marked),
-                    || entities::table(extracted, &texts),
-                )
-            },
-        )
-    } else {
-        let groups = al.groups.iter().enumerate();
-        (
-            groups.map(|(gi, g)| group_report(gi, g)).collect(),
-            (
-                quotes::match_quotes(docs, &marked),
-                entities::table(extracted, &texts),
-            ),
-        )
-    };
+            }
+        },
+        || {
+            crate::join(
+                parallel,
+                || quotes::match_quotes(docs, &marked),
+                || entities::table(extracted, &texts),
+            )
+        },
+    );
 
     // One pass over the sentences and one over the groups, whatever the number of reports.
     let mut cov: Vec<Coverage> = vec![Coverage::default(); docs.len()];

@@ -101,19 +101,19 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// One tag of the page as [`tags`] finds it.
-struct Tag<'a> {
+struct Tag {
     /// Byte range of the whole tag, `<` to `>`.
     start: usize,
     end: usize,
     /// Lower-case name; empty for comments, doctypes and processing instructions.
-    name: std::borrow::Cow<'a, str>,
+    name: String,
     closing: bool,
     self_closing: bool,
 }
 
 /// The tags of `html` in order, skipping comments' and raw-text elements' contents: a linear
 /// scan with no tree, so it costs the same however deep the nesting.
-fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
+fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || loop {
@@ -125,7 +125,7 @@ fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
             return Some(Tag {
                 start: lt,
                 end: close,
-                name: "".into(),
+                name: String::new(),
                 closing: false,
                 self_closing: true,
             });
@@ -155,7 +155,7 @@ fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
             return Some(Tag {
                 start: lt,
                 end,
-                name: name.into(),
+                name,
                 closing,
                 self_closing: true,
             });
@@ -163,7 +163,7 @@ fn tags(html: &str) -> impl Iterator<Item = Tag<'_>> {
         return Some(Tag {
             start: lt,
             end,
-            name: if markup { "".into() } else { name.into() },
+            name: if markup { String::new() } else { name },
             closing,
             self_closing,
         });
@@ -197,7 +197,7 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 pub fn depth(html: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     for t in tags(html) {
-        if t.self_closing || OPTIONAL_END.contains(&t.name.as_ref()) {
+        if t.self_closing || OPTIONAL_END.contains(&t.name.as_str()) {
             continue;
         }
         if t.closing {
@@ -219,7 +219,7 @@ pub fn flatten_deep(html: &str) -> Option<String> {
     let mut out = String::with_capacity(html.len());
     let (mut depth, mut copied) = (0usize, 0usize);
     for t in tags(html) {
-        if t.self_closing || OPTIONAL_END.contains(&t.name.as_ref()) {
+        if t.self_closing || OPTIONAL_END.contains(&t.name.as_str()) {
             continue;
         }
         let deep = if t.closing {

@@ -234,7 +234,8 @@ fn format_of(b: u8) -> Option<InputFormat> {
     }
 }
 
-fn load(name: &str, bytes: &[u8], format: Option<InputFormat>) -> Option<Document> {
+/// One input read as `format` (sniffed when `None`); `None` when it is refused.
+pub fn load(name: &str, bytes: &[u8], format: Option<InputFormat>) -> Option<Document> {
     let input = Input::Bytes {
         name: name.into(),
         bytes: bytes.to_vec(),
@@ -258,29 +259,46 @@ pub fn fuzz_ingest(data: &[u8]) -> Result<(), String> {
     }
 }
 
-/// Segmentation: any text → paragraphs, sentences and tokens that cover it soundly.
-pub fn fuzz_segment(data: &[u8]) -> Result<(), String> {
-    let text = String::from_utf8_lossy(data).into_owned();
-    let doc = ingest::analyse(
+/// Any bytes read as plain text (lossily), straight through segmentation.
+pub fn text_document(data: &[u8]) -> Document {
+    ingest::analyse(
         "fuzz".into(),
         "fuzz".into(),
         InputFormat::Text,
         parallax::document::Encoding::Utf8,
-        text,
-    );
+        String::from_utf8_lossy(data).into_owned(),
+    )
+}
+
+/// The comparison of `docs` with the default settings.
+pub fn compare(docs: &[Document]) -> Report {
+    parallax::compare(
+        docs,
+        &[],
+        &parallax::align::Options::default(),
+        &parallax::extract::Options::default(),
+    )
+}
+
+/// Every sentence's text by its id, across the report's documents.
+pub fn sentence_texts(r: &Report) -> std::collections::HashMap<&str, &str> {
+    r.documents
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .flat_map(|p| &p.sentences)
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect()
+}
+
+/// Segmentation: any text → paragraphs, sentences and tokens that cover it soundly.
+pub fn fuzz_segment(data: &[u8]) -> Result<(), String> {
+    let doc = text_document(data);
     document(&doc)
 }
 
 /// Quote and fact extraction on any text.
 pub fn fuzz_quotes(data: &[u8]) -> Result<(), String> {
-    let text = String::from_utf8_lossy(data).into_owned();
-    let doc = ingest::analyse(
-        "fuzz".into(),
-        "fuzz".into(),
-        InputFormat::Text,
-        parallax::document::Encoding::Utf8,
-        text,
-    );
+    let doc = text_document(data);
     let x = parallax::extract::extract(&doc, &parallax::extract::Options::default());
     extraction(&doc, &x)
 }
@@ -302,13 +320,7 @@ pub fn fuzz_compare(data: &[u8]) -> Result<(), String> {
     let (Some(a), Some(b)) = (load("a", a, format_of(f)), load("b", b, format_of(f >> 2))) else {
         return Ok(());
     };
-    let docs = [a, b];
-    let r = parallax::compare(
-        &docs,
-        &[],
-        &parallax::align::Options::default(),
-        &parallax::extract::Options::default(),
-    );
+    let r = compare(&[a, b]);
     report(&r)
 }
 
@@ -326,13 +338,7 @@ pub fn fuzz_html_render(data: &[u8]) -> Result<(), String> {
     ) else {
         return Ok(());
     };
-    let docs = [a, b];
-    let r = parallax::compare(
-        &docs,
-        &[],
-        &parallax::align::Options::default(),
-        &parallax::extract::Options::default(),
-    );
+    let r = compare(&[a, b]);
     let mut page = Vec::new();
     parallax::render::html::render(&r, &mut page).map_err(|e| e.to_string())?;
     let page = String::from_utf8(page).map_err(|_| "the page is not UTF-8".to_string())?;
