@@ -19,6 +19,8 @@ pub struct Page {
     pub published: Option<Date>,
     /// True when Readability found the article; false when the text is the whole page's.
     pub article_found: bool,
+    /// How deep the page nested when it was deeper than [`MAX_DEPTH`] and was flattened.
+    pub flattened_from: Option<usize>,
 }
 
 /// Below this many characters, a Readability result is treated as "no article found".
@@ -33,7 +35,10 @@ pub const MAX_DEPTH: usize = 256;
 /// Extracts the article from `html`.
 pub fn extract(html: &str) -> Page {
     match flatten_deep(html) {
-        Some(flat) => extract_within_depth(&flat),
+        Some((flat, depth)) => Page {
+            flattened_from: Some(depth),
+            ..extract_within_depth(&flat)
+        },
         None => extract_within_depth(html),
     }
 }
@@ -52,6 +57,7 @@ fn extract_within_depth(html: &str) -> Page {
             title: clean(&a.title),
             published: a.published_time.as_deref().and_then(find_date_in_meta),
             article_found: true,
+            flattened_from: None,
         },
         other => {
             let dom = Dom::from(html);
@@ -77,6 +83,7 @@ fn extract_within_depth(html: &str) -> Page {
                 title,
                 published,
                 article_found: false,
+                flattened_from: None,
             }
         }
     }
@@ -211,9 +218,10 @@ pub fn depth(html: &str) -> usize {
 }
 
 /// `html` with every tag below [`MAX_DEPTH`] removed (its text kept, a space in its place so
-/// words stay apart), or `None` when the page is not that deep.
-pub fn flatten_deep(html: &str) -> Option<String> {
-    if depth(html) <= MAX_DEPTH {
+/// words stay apart) and the depth it had, or `None` when the page is not that deep.
+pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
+    let max = depth(html);
+    if max <= MAX_DEPTH {
         return None;
     }
     let mut out = String::with_capacity(html.len());
@@ -237,7 +245,7 @@ pub fn flatten_deep(html: &str) -> Option<String> {
         }
     }
     out.push_str(&html[copied..]);
-    Some(out)
+    Some((out, max))
 }
 
 fn clean(s: &str) -> Option<String> {
@@ -281,11 +289,13 @@ mod tests {
             "</div>".repeat(n)
         );
         assert_eq!(depth(&page), n); // html, head and body have optional end tags
-        let flat = flatten_deep(&page).unwrap();
+        let (flat, was) = flatten_deep(&page).unwrap();
+        assert_eq!(was, n);
         assert_eq!(depth(&flat), MAX_DEPTH);
         assert!(flat.contains("<p>Deep text about Kaspersky.</p>"));
         let read = extract(&page);
         assert_eq!(read.text.trim(), "Deep text about Kaspersky.");
+        assert_eq!(read.flattened_from, Some(n));
         // Unclosed paragraphs, comments, void and self-closing tags do not count.
         let flat_page = "<p>a<p>b<br><img src=x/><!-- <div> --><hr/>".repeat(1000);
         assert_eq!(depth(&flat_page), 0);

@@ -141,19 +141,17 @@ pub fn load(
     let label = label
         .map(str::to_string)
         .unwrap_or_else(|| input.default_label());
-    if format == InputFormat::Html {
-        let depth = html::depth(&decoded.text);
-        if depth > html::MAX_DEPTH {
-            warnings.push(Warning {
-                source: name.clone(),
-                message: format!(
-                    "elements nested {depth} levels deep; those below level {} were read as part of the element above them",
-                    html::MAX_DEPTH
-                ),
-            });
-        }
+    let (doc, flattened_from) =
+        analyse_page(name.clone(), label, format, decoded.encoding, decoded.text);
+    if let Some(depth) = flattened_from {
+        warnings.push(Warning {
+            source: name.clone(),
+            message: format!(
+                "elements nested {depth} levels deep; those below level {} were read as part of the element above them",
+                html::MAX_DEPTH
+            ),
+        });
     }
-    let doc = analyse(name.clone(), label, format, decoded.encoding, decoded.text);
     if doc.paragraphs.is_empty() {
         return Err(Error::input(&name, "no readable text found"));
     }
@@ -174,6 +172,18 @@ pub fn analyse(
     encoding: crate::document::Encoding,
     decoded: String,
 ) -> Document {
+    analyse_page(source, label, format, encoding, decoded).0
+}
+
+/// [`analyse`], and how deep an HTML page nested when it had to be flattened.
+fn analyse_page(
+    source: String,
+    label: String,
+    format: InputFormat,
+    encoding: crate::document::Encoding,
+    decoded: String,
+) -> (Document, Option<usize>) {
+    let mut flattened_from = None;
     let (text, blocks, mode, mut title, mut published) = match format {
         InputFormat::Text => {
             let blocks = plain_blocks(&decoded);
@@ -186,6 +196,7 @@ pub fn analyse(
         InputFormat::Html => {
             let page = html::extract(&decoded);
             drop(decoded);
+            flattened_from = page.flattened_from;
             let blocks = line_blocks(&page.text);
             let mode = if page.article_found {
                 furniture::Mode::Extracted
@@ -212,7 +223,7 @@ pub fn analyse(
             sentences,
         })
         .collect();
-    Document {
+    let doc = Document {
         source,
         label,
         format,
@@ -221,7 +232,8 @@ pub fn analyse(
         title,
         published,
         paragraphs,
-    }
+    };
+    (doc, flattened_from)
 }
 
 /// Blocks of plain text: paragraphs as [`paragraph::split`] finds them.
