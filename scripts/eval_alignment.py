@@ -39,33 +39,40 @@ def score(shared, report, gold):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default="basil-dev", help="gold set under ../shared/gold")
     ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "parallax"))
     ap.add_argument("extra", nargs="*", help="options passed to parallax compare")
     a = ap.parse_args()
-    golds = sorted(os.listdir(os.path.join(a.shared, "gold", "basil-dev")))
+    golds = sorted(os.listdir(os.path.join(a.shared, "gold", a.gold)))
     with tempfile.TemporaryDirectory() as tmp:
         seeds = os.path.join(tmp, "seeds.json")
         run(a.bin, [os.path.join(REPO, "fixtures", "kaspersky", n) for n in ("rferl.txt", "moscowtimes.txt")],
             a.extra, seeds)
         s = score(a.shared, seeds, os.path.join(a.shared, "gold", "seeds.json"))
         print(f"seeds      P={s['align_p']:.3f} R={s['align_r']:.3f} F1={s['align_f1']:.3f} "
-              f"core_recall={s.get('core_recall')}")
+              f"core_recall={s.get('core_recall')} coverage F1={s['coverage_f1']:.3f}")
         uuids = [g[:-len(".json")] for g in golds]
         subprocess.run([sys.executable, os.path.join(a.shared, "eval", "basil_prep.py"),
                         os.path.join(a.shared, "data", "basil"), tmp, *uuids], check=True)
         TP = FP = FN = 0
+        CTP = CFP = CFN = 0
         for u in uuids:
             d = os.path.join(tmp, u)
             rep = os.path.join(d, "report.json")
             run(a.bin, [os.path.join(d, n) for n in ("fox.txt", "nyt.txt", "hpo.txt")], a.extra, rep)
-            s = score(a.shared, rep, os.path.join(a.shared, "gold", "basil-dev", u + ".json"))
+            s = score(a.shared, rep, os.path.join(a.shared, "gold", a.gold, u + ".json"))
             tp, fp, fn = s["align_tp_fp_fn"]
             TP, FP, FN = TP + tp, FP + fp, FN + fn
+            ctp, cfp, cfn = s["coverage_tp_fp_fn"]
+            CTP, CFP, CFN = CTP + ctp, CFP + cfp, CFN + cfn
             print(f"basil {u[:8]} P={s['align_p']:.3f} R={s['align_r']:.3f} F1={s['align_f1']:.3f} "
-                  f"tp/fp/fn={tp}/{fp}/{fn} unlocated={s['unlocated_snippets']}")
+                  f"tp/fp/fn={tp}/{fp}/{fn} coverage F1={s['coverage_f1']:.3f} "
+                  f"unlocated={s['unlocated_snippets']}")
         p, r, f = f1(TP, FP, FN)
         print(f"basil micro P={p:.3f} R={r:.3f} F1={f:.3f} (tp/fp/fn={TP}/{FP}/{FN})")
+        p, r, f = f1(CTP, CFP, CFN)
+        print(f"basil coverage micro P={p:.3f} R={r:.3f} F1={f:.3f} (tp/fp/fn={CTP}/{CFP}/{CFN})")
 
 
 if __name__ == "__main__":

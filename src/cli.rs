@@ -175,12 +175,13 @@ pub struct CompareArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    /// Sentences scoring at least this (0–1) are linked into a shared fact; lower finds more,
-    /// looser matches.
+    /// Sentence pairs at least this probable (the learned scorer's calibrated score, 0–1) are
+    /// linked; lower finds more, looser matches.
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().link)]
     pub min_score: f32,
 
-    /// A shared fact is `same` when all its links score at least this, else `partial`.
+    /// A link is `same` when it is at least this probably `same` (0–1), else `partial`; a
+    /// shared fact is `same` when all its links are.
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().same)]
     pub same_score: f32,
 
@@ -210,11 +211,11 @@ pub struct MatchArgs {
     #[arg(value_name = "FILE", default_value = "-")]
     pub file: String,
 
-    /// Scores at least this are `same`.
+    /// A linked pair at least this probably `same` (0–1) is `same`, else `partial`.
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().same)]
     pub same: f32,
 
-    /// Scores at least this (and below --same) are `partial`.
+    /// Pairs at least this probable (the link score, 0–1) are linked: `same` or `partial`.
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().partial)]
     pub partial: f32,
 }

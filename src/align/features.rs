@@ -98,6 +98,8 @@ pub struct Term {
     pub weight: f32,
     /// A number (`#…`).
     pub number: bool,
+    /// From a capitalised word inside the sentence (a name).
+    pub name: bool,
 }
 
 /// The matcher's view of one sentence.
@@ -111,7 +113,48 @@ pub struct Features {
     pub bigrams: Vec<u64>,
     /// Unit-length static embedding of the whole sentence (English only; see [`super::embed`]).
     pub embedding: Option<Box<[f32]>>,
+    /// Hashes of the tokens' matching forms in reading order (at most [`MAX_SEQ`]): for the
+    /// longest run of words two sentences share.
+    pub seq: Vec<u32>,
+    /// The sentence's clauses (split at punctuation, conjunctions, relative pronouns and
+    /// reporting verbs), each as its sorted, unique term ids.
+    pub clauses: Vec<Vec<u32>>,
+    /// Number of tokens.
+    pub tokens: u32,
 }
+
+/// At most this many tokens of a sentence take part in the longest shared run.
+pub const MAX_SEQ: usize = 160;
+
+/// Words that open a new clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "according",
+    "after",
+    "although",
+    "and",
+    "as",
+    "because",
+    "before",
+    "but",
+    "if",
+    "said",
+    "saying",
+    "says",
+    "since",
+    "that",
+    "though",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+];
+
+/// A clause shorter than this many tokens joins the one before it.
+const MIN_CLAUSE_TOKENS: usize = 4;
 
 /// Words news writers use for one another, folded to one term before stemming. Kept short and
 /// general: reporting verbs, and a few verbs and nouns of the kind news paraphrases most.
@@ -177,8 +220,13 @@ pub fn sentence_features(
             id: vocab.id(t),
             weight: w,
             number: n,
+            name: false,
         });
     };
+    // The term of each token (u32::MAX for none) and where clauses start.
+    let mut tok_term: Vec<u32> = Vec::with_capacity(sentence.tokens.len());
+    let mut clause_starts: Vec<usize> = vec![0];
+    let mut seq: Vec<u32> = Vec::with_capacity(sentence.tokens.len().min(MAX_SEQ));
     for (i, tok) in sentence.tokens.iter().enumerate() {
         let norm = sentence.token_norm(i);
         let h = fnv(norm);
@@ -186,6 +234,23 @@ pub fn sentence_features(
             bigrams.push(p.rotate_left(17) ^ h);
         }
         prev_hash = Some(h);
+        if seq.len() < MAX_SEQ {
+            seq.push(h as u32);
+        }
+        if i > 0 {
+            let gap = text
+                .get(sentence.tokens[i - 1].span.end..tok.span.start)
+                .unwrap_or("");
+            let breaks = gap.contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
+                || CLAUSE_OPENERS.binary_search(&norm).is_ok();
+            let last = *clause_starts
+                .last()
+                .expect("invariant: one clause at least");
+            if breaks && i - last >= MIN_CLAUSE_TOKENS {
+                clause_starts.push(i);
+            }
+        }
+        let terms_before = terms.len();
 
         if tok.kind == TokenKind::Number {
             prev_cjk = None;
@@ -194,6 +259,7 @@ pub fn sentence_features(
             // Small numbers ("two", "1") say little; years and counts say a lot.
             let w = if digits.len() <= 1 { 1.0 } else { 3.0 };
             push(&mut terms, vocab, &format!("#{digits}"), w, true);
+            tok_term.push(terms[terms_before].id);
             continue;
         }
         // Chinese and Japanese: one token per character; consecutive pairs are the terms.
@@ -204,6 +270,7 @@ pub fn sentence_features(
                     let pair: String = [p, c].iter().collect();
                     push(&mut terms, vocab, &pair, 2.0, false);
                 }
+                tok_term.push(terms.get(terms_before).map_or(u32::MAX, |t| t.id));
                 prev_cjk = Some(c);
                 continue;
             }
@@ -215,17 +282,21 @@ pub fn sentence_features(
             .filter(|b| !b.is_empty())
             .unwrap_or(norm);
         let Some((mut w, id)) = cache.term(base, lang, vocab) else {
+            tok_term.push(u32::MAX);
             continue;
         };
         let display = tok.span.slice(text);
-        if i > 0 && display.starts_with(char::is_uppercase) {
+        let name = i > 0 && display.starts_with(char::is_uppercase);
+        if name {
             w *= 1.3; // a name inside the sentence
         }
         terms.push(Term {
             id,
             weight: w,
             number: false,
+            name,
         });
+        tok_term.push(id);
         // "anti-virus" also matches "antivirus".
         if let Some(next) = sentence.tokens.get(i + 1) {
             if tok.span.end + 1 == next.span.start && text[tok.span.end..].starts_with('-') {
@@ -237,6 +308,20 @@ pub fn sentence_features(
     }
     terms.sort_by(|a, b| a.id.cmp(&b.id).then(b.weight.total_cmp(&a.weight)));
     terms.dedup_by_key(|t| t.id);
+    clause_starts.push(sentence.tokens.len());
+    let clauses: Vec<Vec<u32>> = clause_starts
+        .windows(2)
+        .map(|w| {
+            let mut ids: Vec<u32> = tok_term[w[0]..w[1]]
+                .iter()
+                .copied()
+                .filter(|&t| t != u32::MAX)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
     bigrams.sort_unstable();
     bigrams.dedup();
     let total = terms.iter().map(|t| t.weight).sum();
@@ -255,6 +340,9 @@ pub fn sentence_features(
         total,
         bigrams,
         embedding,
+        seq,
+        clauses,
+        tokens: sentence.tokens.len() as u32,
     }
 }
 
@@ -298,6 +386,23 @@ mod tests {
     #[test]
     fn paraphrase_table_is_sorted() {
         assert!(PARAPHRASES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CLAUSE_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_relative_pronouns() {
+        let mut v = Vocab::default();
+        let f = features(
+            "The House voted 348-77 to override the veto, which followed a 97-1 vote in the Senate hours earlier.",
+            &mut v,
+        );
+        assert_eq!(f.clauses.len(), 2, "{:?}", f.clauses);
+        let first: Vec<&str> = f.clauses[0].iter().map(|&t| v.term(t)).collect();
+        assert!(
+            first.contains(&"#348") && !first.contains(&"#97"),
+            "{first:?}"
+        );
+        assert_eq!(f.seq.len(), f.tokens as usize);
     }
 
     #[test]

@@ -10,8 +10,10 @@
 //! 4. Paragraph alignment follows from the sentence groups.
 
 mod embed;
+pub mod evidence;
 pub mod features;
 pub mod lang;
+pub mod model;
 pub mod score;
 #[rustfmt::skip]
 mod wordfreq;
@@ -42,13 +44,14 @@ impl Relation {
     }
 }
 
-/// Thresholds of the aligner (defaults chosen on the seeds and the four BASIL dev events; see
-/// `docs/quality.md`).
+/// Thresholds of the aligner (defaults from the learned model, chosen by cross-validation on
+/// basil-train; see `docs/quality.md`).
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// A pair scoring at least this is linked.
+    /// A pair at least this probable (the learned scorer's calibrated score) is linked.
     pub link: f32,
-    /// A group whose links all reach this is `same`, else `partial`.
+    /// A linked pair at least this probably `same` is `same`, else `partial`; a group is
+    /// `same` when all its links are.
     pub same: f32,
     /// At most this many sentences of one report in a group (one outlet's split of a fact).
     pub max_per_doc: usize,
@@ -56,46 +59,66 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
+        let m = model::Model::get();
         Options {
-            link: 0.18,
-            same: 0.50,
+            link: m.link_threshold(),
+            same: m.same_threshold(),
             max_per_doc: 2,
         }
     }
 }
 
-/// Thresholds of `parallax match` (chosen on the MRPC training split; see `docs/quality.md`).
+/// Thresholds of `parallax match`: those of `compare` (the learned model's).
 #[derive(Debug, Clone, Copy)]
 pub struct MatchOptions {
-    /// At least this: `same`.
+    /// A linked pair at least this probably `same` is `same`.
     pub same: f32,
-    /// At least this (and below `same`): `partial`.
+    /// At least this probable: linked (`same` or `partial`).
     pub partial: f32,
 }
 
 impl Default for MatchOptions {
     fn default() -> Self {
+        let m = model::Model::get();
         MatchOptions {
-            same: 0.65,
-            partial: 0.54,
+            same: m.same_threshold(),
+            partial: m.link_threshold(),
         }
     }
 }
 
-/// Scores one pair of free-standing sentences with the aligner's scorer: the score, and the
-/// relation when it reaches a threshold.
+/// Scores one pair of free-standing sentences with the aligner's learned scorer, as if they
+/// were two one-sentence reports: the link probability, and the relation when it reaches a
+/// threshold.
 pub fn match_pair(a: &str, b: &str, opts: &MatchOptions) -> (f32, Option<Relation>) {
     let lang = Language::detect(&format!("{a}\n{b}"));
     let mut vocab = Vocab::default();
-    let fa = features::text_features(a, &lang, &mut vocab);
-    let fb = features::text_features(b, &lang, &mut vocab);
-    let v = score::parts(&fa, &fb).value();
-    let relation = if v >= opts.same {
-        Some(Relation::Same)
-    } else if v >= opts.partial {
-        Some(Relation::Partial)
-    } else {
+    let feats = vec![
+        features::text_features(a, &lang, &mut vocab),
+        features::text_features(b, &lang, &mut vocab),
+    ];
+    let sentences: Vec<SentenceRef> = (0..2)
+        .map(|doc| SentenceRef {
+            doc,
+            paragraph: 0,
+            index: 0,
+            ordinal: 0,
+        })
+        .collect();
+    let Some(c) = candidates(&sentences, &feats).into_iter().next() else {
+        return (0.0, None);
+    };
+    let m = model::Model::get();
+    if identical(&feats[0], &feats[1]) {
+        return (IDENTICAL_SCORE, Some(Relation::Same));
+    }
+    let v = m.link(&c.x);
+    let relation = if v < opts.partial {
         None
+    } else if m.same(&c.x) >= opts.same {
+        Some(Relation::Same)
+    } else {
+        Some(Relation::Partial)
     };
     (v, relation)
 }
@@ -135,11 +158,45 @@ pub struct ParagraphLink {
     pub score: f32,
 }
 
+/// Two body sentences of different reports that carry one fact: the alignment itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Index into [`Alignment::sentences`] of the earlier sentence (lower report).
+    pub a: usize,
+    /// Index of the later sentence, in a later report than `a`'s.
+    pub b: usize,
+    /// `same` or `partial`.
+    pub relation: Relation,
+    /// The learned scorer's probability that a careful reader accepts the link.
+    pub score: f32,
+    /// The evidence: the heaviest shared terms (stems, `#27` for numbers).
+    pub why: Vec<String>,
+}
+
+/// How much two reports share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// The lower report.
+    pub a: usize,
+    /// The higher report.
+    pub b: usize,
+    /// Links between them.
+    pub links: usize,
+    /// Share of `a`'s body sentences linked to `b`, and of `b`'s linked to `a`.
+    pub shares: (f32, f32),
+    /// Whether they look like reports of one event (they share more than a stray sentence).
+    pub same_event: bool,
+}
+
 /// The result of aligning a set of documents.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
     /// Every body sentence of every document, in document then reading order.
     pub sentences: Vec<SentenceRef>,
+    /// Every linked pair of sentences, by `(a, b)`.
+    pub links: Vec<Link>,
+    /// For every pair of reports, how much they share, by `(a, b)`.
+    pub overlap: Vec<Overlap>,
     /// Groups, ordered by their first member.
     pub groups: Vec<Group>,
     /// For each sentence, the group it belongs to.
@@ -158,41 +215,53 @@ const CANDIDATE_MIN_SHARED: f32 = 0.5;
 const MAX_CANDIDATES: usize = 48;
 /// Comparisons of at least this many sentences find and score candidates on all cores.
 const PARALLEL_MIN_SENTENCES: usize = 2000;
+/// Comparisons of at most this many body sentences score every cross-report pair (about
+/// 100,000 pairs at most); longer ones score the candidates an inverted index finds.
+const ALL_PAIRS_MAX_SENTENCES: usize = 450;
 /// Scores below this are treated as 0 (pairs never scored).
 const MIN_KEPT_SCORE: f32 = 0.05;
 
 /// Aligns the body sentences of `docs`.
 pub fn align(docs: &[Document], opts: &Options) -> Alignment {
-    let mut vocab = Vocab::default();
-    let mut sentences = Vec::new();
-    let mut feats: Vec<Features> = Vec::new();
-    let mut languages = Vec::with_capacity(docs.len());
-    let mut caches: HashMap<&'static str, features::WordCache> = HashMap::default();
-    for (d, doc) in docs.iter().enumerate() {
-        let lang = Language::detect(&body_sample(doc));
-        languages.push(lang.code);
-        let mut ordinal = 0;
-        for (p, para) in doc.paragraphs.iter().enumerate() {
-            for (i, s) in para.sentences.iter().enumerate() {
-                if para.kind == BlockKind::Body {
-                    sentences.push(SentenceRef {
-                        doc: d,
-                        paragraph: p,
-                        index: i,
-                        ordinal,
-                    });
-                    let cache = caches.entry(lang.code).or_default();
-                    feats.push(features::sentence_features(
-                        s, &doc.text, &lang, &mut vocab, cache,
-                    ));
-                }
-                ordinal += 1;
+    let (sentences, feats, vocab, languages) = sentence_features(docs);
+    let cands = candidates(&sentences, &feats);
+    let m = model::Model::get();
+    let scored: Vec<(f32, bool)> = cands
+        .iter()
+        .map(|c| {
+            if identical(&feats[c.a as usize], &feats[c.b as usize]) {
+                return (IDENTICAL_SCORE, true);
             }
+            let p = m.link(&c.x);
+            (p, p >= opts.link && m.same(&c.x) >= opts.same)
+        })
+        .collect();
+    let mut later: Vec<Vec<(u32, f32)>> = vec![Vec::new(); sentences.len()];
+    let mut links = Vec::new();
+    for (c, &(p, same)) in cands.iter().zip(&scored) {
+        if p >= MIN_KEPT_SCORE {
+            later[c.a as usize].push((c.b, p));
+        }
+        if p >= opts.link {
+            let (fa, fb) = (&feats[c.a as usize], &feats[c.b as usize]);
+            links.push(Link {
+                a: c.a as usize,
+                b: c.b as usize,
+                relation: if same {
+                    Relation::Same
+                } else {
+                    Relation::Partial
+                },
+                score: (p * 1000.0).round() / 1000.0,
+                why: score::shared_terms(fa, fb, 6)
+                    .into_iter()
+                    .map(|id| vocab.term(id).to_string())
+                    .collect(),
+            });
         }
     }
-    damp_topic_terms(&mut feats, &sentences, docs.len());
-    let scores = candidate_scores(&sentences, &feats);
-    let groups = cluster(&sentences, &feats, &scores, &vocab, opts);
+    let scores = Pairs::new(sentences.len(), later);
+    let groups = cluster(&sentences, &feats, &scores, &links, &vocab, opts);
     let mut group_of = vec![None; sentences.len()];
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
@@ -200,13 +269,81 @@ pub fn align(docs: &[Document], opts: &Options) -> Alignment {
         }
     }
     let paragraphs = paragraph_links(docs, &sentences, &groups);
+    let overlap = overlap(docs.len(), &sentences, &links);
     Alignment {
         sentences,
+        links,
+        overlap,
         groups,
         group_of,
         paragraphs,
         languages,
     }
+}
+
+/// The score of a link between two sentences with the same words: a reader accepts it.
+const IDENTICAL_SCORE: f32 = 0.99;
+
+/// Whether two sentences have the same words in the same order (matching forms).
+fn identical(a: &Features, b: &Features) -> bool {
+    a.tokens > 0 && a.tokens == b.tokens && a.seq == b.seq && a.bigrams == b.bigrams
+}
+
+/// Two reports look like reports of one event when at least this share of the shorter one's
+/// body sentences links to the other …
+const SAME_EVENT_MIN_SHARE: f32 = 0.1;
+/// … or at least this many sentences do.
+const SAME_EVENT_MIN_LINKED: usize = 3;
+
+/// How much each pair of reports shares.
+fn overlap(docs: usize, sentences: &[SentenceRef], links: &[Link]) -> Vec<Overlap> {
+    let mut body = vec![0usize; docs];
+    for s in sentences {
+        body[s.doc] += 1;
+    }
+    // Per report pair: the sentences of each side with a link to the other.
+    type Sides = (Vec<usize>, Vec<usize>, usize);
+    let mut linked: std::collections::BTreeMap<(usize, usize), Sides> = Default::default();
+    for l in links {
+        let (da, db) = (sentences[l.a].doc, sentences[l.b].doc);
+        let e = linked.entry((da, db)).or_default();
+        e.0.push(l.a);
+        e.1.push(l.b);
+        e.2 += 1;
+    }
+    let mut out = Vec::with_capacity(docs * docs.saturating_sub(1) / 2);
+    for a in 0..docs {
+        for b in a + 1..docs {
+            let (mut xa, mut xb, n) = linked.remove(&(a, b)).unwrap_or_default();
+            xa.sort_unstable();
+            xa.dedup();
+            xb.sort_unstable();
+            xb.dedup();
+            let share = |k: usize, of: usize| if of == 0 { 0.0 } else { k as f32 / of as f32 };
+            let shares = (share(xa.len(), body[a]), share(xb.len(), body[b]));
+            let smaller = if body[a] <= body[b] {
+                shares.0
+            } else {
+                shares.1
+            };
+            let fewest = xa.len().min(xb.len());
+            let same_event = body[a].min(body[b]) == 0
+                || smaller >= SAME_EVENT_MIN_SHARE
+                || fewest >= SAME_EVENT_MIN_LINKED;
+            out.push(Overlap {
+                a,
+                b,
+                links: n,
+                shares: (round3(shares.0), round3(shares.1)),
+                same_event,
+            });
+        }
+    }
+    out
+}
+
+fn round3(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
 }
 
 /// Terms found across many sentences of the comparison (the story's protagonist, its subject)
@@ -249,9 +386,25 @@ fn body_sample(doc: &Document) -> String {
     out
 }
 
-/// Scores of candidate pairs `(i, j)`, `i < j`, from different documents.
-fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
+/// A candidate pair of sentences from different reports, `a < b`, with the hand-set score
+/// that ranks candidates (`base`) and the evidence the learned scorer reads.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index into the comparison's sentences.
+    pub a: u32,
+    /// Index into the comparison's sentences, above `a`.
+    pub b: u32,
+    /// The hand-set score ([`score::Parts::value`]).
+    pub base: f32,
+    /// The evidence ([`evidence::NAMES`]).
+    pub x: [f32; evidence::N],
+}
+
+/// Candidate pairs from different documents, with their evidence, sorted by `(a, b)`.
+fn candidates(sentences: &[SentenceRef], feats: &[Features]) -> Vec<Candidate> {
     let n = sentences.len();
+    let event = evidence::Event::new(feats);
+    let positions = positions(sentences);
     let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for t in &f.terms {
@@ -268,9 +421,10 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
     let cap = (2 * docs).max(256);
     // Each sentence's candidates are found and scored on their own: long inputs share the
     // sentences among all cores, and the pairs are gathered in sentence order either way.
-    let scored = |i: usize, acc: &mut Vec<f32>, touched: &mut Vec<u32>| -> Vec<(u32, f32)> {
+    let all_pairs = n <= ALL_PAIRS_MAX_SENTENCES;
+    let scored = |i: usize, acc: &mut Vec<f32>, touched: &mut Vec<u32>| -> Vec<Candidate> {
         let f = &feats[i];
-        for t in &f.terms {
+        for t in f.terms.iter().filter(|_| !all_pairs) {
             if t.weight < INDEX_MIN_WEIGHT {
                 continue;
             }
@@ -289,6 +443,22 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
                 acc[j] += w.min(t.weight);
             }
         }
+        // A short comparison scores every pair of sentences from different reports: a
+        // paraphrase may share no rare word at all.
+        if all_pairs {
+            let cands = (i + 1..n).filter(|&j| sentences[j].doc != sentences[i].doc);
+            return cands
+                .map(|j| {
+                    let g = &feats[j];
+                    Candidate {
+                        a: i as u32,
+                        b: j as u32,
+                        base: score::parts(f, g).value(),
+                        x: evidence::pair(&event, (i, f, positions[i]), (j, g, positions[j])),
+                    }
+                })
+                .collect();
+        }
         // Only the most promising candidates of each sentence are scored in full: with
         // hundreds of reports on one story, a sentence shares a name with thousands of others.
         let mut cands: Vec<(f32, u32)> = touched
@@ -306,13 +476,26 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
             });
             cands.truncate(MAX_CANDIDATES);
         }
+        cands.sort_unstable_by_key(|c| c.1);
         cands
             .into_iter()
-            .map(|(_, j)| (j, score::parts(f, &feats[j as usize]).value()))
-            .filter(|&(_, v)| v >= MIN_KEPT_SCORE)
+            .filter_map(|(_, j)| {
+                let g = &feats[j as usize];
+                let base = score::parts(f, g).value();
+                (base >= MIN_KEPT_SCORE).then(|| Candidate {
+                    a: i as u32,
+                    b: j,
+                    base,
+                    x: evidence::pair(
+                        &event,
+                        (i, f, positions[i]),
+                        (j as usize, g, positions[j as usize]),
+                    ),
+                })
+            })
             .collect()
     };
-    let per_sentence: Vec<Vec<(u32, f32)>> = if n >= PARALLEL_MIN_SENTENCES {
+    let per_sentence: Vec<Vec<Candidate>> = if n >= PARALLEL_MIN_SENTENCES {
         use rayon::prelude::*;
         (0..n)
             .into_par_iter()
@@ -326,7 +509,161 @@ fn candidate_scores(sentences: &[SentenceRef], feats: &[Features]) -> Pairs {
         let (mut acc, mut touched) = (vec![0f32; n], Vec::new());
         (0..n).map(|i| scored(i, &mut acc, &mut touched)).collect()
     };
-    Pairs::new(n, per_sentence)
+    let mut all: Vec<Candidate> = per_sentence.into_iter().flatten().collect();
+    add_context(sentences, &mut all);
+    all
+}
+
+/// Each sentence's place in its report's body.
+fn positions(sentences: &[SentenceRef]) -> Vec<evidence::Position> {
+    let mut out = vec![evidence::Position::default(); sentences.len()];
+    let mut start = 0;
+    while start < sentences.len() {
+        let doc = sentences[start].doc;
+        let end = start
+            + sentences[start..]
+                .iter()
+                .take_while(|s| s.doc == doc)
+                .count();
+        for (k, p) in out[start..end].iter_mut().enumerate() {
+            *p = evidence::Position {
+                index: k as u32,
+                of: (end - start) as u32,
+            };
+        }
+        start = end;
+    }
+    out
+}
+
+/// Fills in the features that need every candidate: ranks, margins and aligned neighbours.
+fn add_context(sentences: &[SentenceRef], cands: &mut [Candidate]) {
+    let n = sentences.len();
+    // Each sentence's candidates (partner, candidate index), by partner; `cands` is sorted by
+    // (a, b), so pushing in order keeps every list sorted.
+    let mut adj: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    for (k, c) in cands.iter().enumerate() {
+        adj[c.b as usize].push((c.a, k as u32));
+    }
+    for (k, c) in cands.iter().enumerate() {
+        adj[c.a as usize].push((c.b, k as u32));
+    }
+    for list in adj.iter_mut() {
+        list.sort_unstable();
+    }
+    let mut rank = vec![(0u32, 0u32); cands.len()];
+    let mut margin = vec![(0f32, 0f32); cands.len()];
+    for (i, list) in adj.iter().enumerate() {
+        let mut s = 0;
+        while s < list.len() {
+            let doc = sentences[list[s].0 as usize].doc;
+            let e = s + list[s..]
+                .iter()
+                .take_while(|p| sentences[p.0 as usize].doc == doc)
+                .count();
+            let run = &list[s..e];
+            let base = |p: &(u32, u32)| cands[p.1 as usize].base;
+            let (mut best, mut second) = (f32::MIN, f32::MIN);
+            for p in run {
+                let v = base(p);
+                if v > best {
+                    second = best;
+                    best = v;
+                } else if v > second {
+                    second = v;
+                }
+            }
+            for p in run {
+                let v = base(p);
+                let r = 1 + run
+                    .iter()
+                    .filter(|q| base(q) > v || (base(q) == v && q.0 < p.0))
+                    .count() as u32;
+                let other = if r == 1 { second } else { best };
+                let m = if other == f32::MIN { v } else { v - other };
+                let k = p.1 as usize;
+                if cands[k].a as usize == i {
+                    rank[k].0 = r;
+                    margin[k].0 = m;
+                } else {
+                    rank[k].1 = r;
+                    margin[k].1 = m;
+                }
+            }
+            s = e;
+        }
+    }
+    let base_of = |x: usize, y: usize| -> f32 {
+        adj[x]
+            .binary_search_by_key(&(y as u32), |p| p.0)
+            .map_or(0.0, |at| cands[adj[x][at].1 as usize].base)
+    };
+    let neighbours: Vec<f32> = cands
+        .iter()
+        .map(|c| {
+            let (a, b) = (c.a as usize, c.b as usize);
+            let mut best = 0f32;
+            if a > 0 && b > 0 {
+                let (pa, pb) = (a - 1, b - 1);
+                if sentences[pa].doc == sentences[a].doc && sentences[pb].doc == sentences[b].doc {
+                    best = best.max(base_of(pa, pb));
+                }
+            }
+            if a + 1 < n && b + 1 < n {
+                let (na, nb) = (a + 1, b + 1);
+                if sentences[na].doc == sentences[a].doc && sentences[nb].doc == sentences[b].doc {
+                    best = best.max(base_of(na, nb));
+                }
+            }
+            best
+        })
+        .collect();
+    for (k, c) in cands.iter_mut().enumerate() {
+        evidence::context(&mut c.x, rank[k], margin[k], neighbours[k]);
+    }
+}
+
+/// The body sentences of `docs` with their features, as [`align`] sees them.
+fn sentence_features(
+    docs: &[Document],
+) -> (Vec<SentenceRef>, Vec<Features>, Vocab, Vec<&'static str>) {
+    let mut vocab = Vocab::default();
+    let mut sentences = Vec::new();
+    let mut feats: Vec<Features> = Vec::new();
+    let mut languages = Vec::with_capacity(docs.len());
+    let mut caches: HashMap<&'static str, features::WordCache> = HashMap::default();
+    for (d, doc) in docs.iter().enumerate() {
+        let lang = Language::detect(&body_sample(doc));
+        languages.push(lang.code);
+        let mut ordinal = 0;
+        for (p, para) in doc.paragraphs.iter().enumerate() {
+            for (i, s) in para.sentences.iter().enumerate() {
+                if para.kind == BlockKind::Body {
+                    sentences.push(SentenceRef {
+                        doc: d,
+                        paragraph: p,
+                        index: i,
+                        ordinal,
+                    });
+                    let cache = caches.entry(lang.code).or_default();
+                    feats.push(features::sentence_features(
+                        s, &doc.text, &lang, &mut vocab, cache,
+                    ));
+                }
+                ordinal += 1;
+            }
+        }
+    }
+    damp_topic_terms(&mut feats, &sentences, docs.len());
+    (sentences, feats, vocab, languages)
+}
+
+/// Every candidate pair of body sentences of `docs` with its evidence: what the learned scorer
+/// is trained on (`scripts/train_aligner.py` reads it through `examples/pair_evidence.rs`).
+pub fn evidence_of(docs: &[Document]) -> (Vec<SentenceRef>, Vec<Candidate>) {
+    let (sentences, feats, _, _) = sentence_features(docs);
+    let cands = candidates(&sentences, &feats);
+    (sentences, cands)
 }
 
 /// Scored pairs of sentences as a symmetric adjacency list: each sentence's scored partners in
@@ -376,35 +713,84 @@ impl Pairs {
     }
 }
 
-/// Greedy average-linkage clustering of linked pairs, strongest first.
+/// Groups for display, built from the links: greedy average-linkage clustering of the scored
+/// pairs, strongest first; then every linked sentence the clustering left alone joins the group
+/// of its strongest partner (or forms one with it), so a sentence is in a group exactly when it
+/// has a link.
 fn cluster(
     sentences: &[SentenceRef],
     feats: &[Features],
     scores: &Pairs,
+    links: &[Link],
     vocab: &Vocab,
     opts: &Options,
 ) -> Vec<Group> {
-    let (owner, members, links) = merge_by_gain(sentences, scores, opts);
-    let mut groups = Vec::new();
+    let (owner, members, pair_scores) = merge_by_gain(sentences, scores, opts);
+    let mut sets: Vec<(Vec<usize>, f32, usize)> = Vec::new(); // members, score sum, count
+    let mut group_of: Vec<Option<usize>> = vec![None; sentences.len()];
     for (c, m) in members.iter().enumerate() {
         if m.len() < 2 || owner[m[0]] != c {
             continue;
         }
-        let mut m = m.clone();
+        let ls = &pair_scores[c];
+        for &x in m {
+            group_of[x] = Some(sets.len());
+        }
+        sets.push((m.clone(), ls.iter().sum(), ls.len()));
+    }
+    // Linked sentences left alone, strongest link first.
+    let mut best: Vec<Option<(f32, usize)>> = vec![None; sentences.len()];
+    for l in links {
+        for (x, y) in [(l.a, l.b), (l.b, l.a)] {
+            let better = match best[x] {
+                None => true,
+                Some((s, other)) => l.score > s || (l.score == s && y < other),
+            };
+            if better {
+                best[x] = Some((l.score, y));
+            }
+        }
+    }
+    let mut alone: Vec<(f32, usize, usize)> = (0..sentences.len())
+        .filter(|&x| group_of[x].is_none())
+        .filter_map(|x| best[x].map(|(s, y)| (s, x, y)))
+        .collect();
+    alone.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+    for (s, x, y) in alone {
+        if group_of[x].is_some() {
+            continue; // joined as another sentence's partner
+        }
+        match group_of[y] {
+            Some(g) => {
+                sets[g].0.push(x);
+                sets[g].1 += s;
+                sets[g].2 += 1;
+                group_of[x] = Some(g);
+            }
+            None => {
+                group_of[x] = Some(sets.len());
+                group_of[y] = Some(sets.len());
+                sets.push((vec![x, y], s, 1));
+            }
+        }
+    }
+    let relation_of: HashMap<(usize, usize), Relation> =
+        links.iter().map(|l| ((l.a, l.b), l.relation)).collect();
+    let mut groups = Vec::new();
+    for (mut m, sum, count) in sets {
         m.sort_unstable();
-        let ls = &links[c];
-        let score = ls.iter().sum::<f32>() / ls.len().max(1) as f32;
-        let relation = if ls.iter().all(|&v| v >= opts.same) {
-            Relation::Same
-        } else {
-            Relation::Partial
-        };
+        let score = sum / count.max(1) as f32;
+        // `same` when every cross-report pair of members is a `same` link.
+        let mut relation = Relation::Same;
         // The heaviest terms shared across reports, pair by pair in member order.
         let mut shared: Vec<String> = Vec::new();
         for (k, &x) in m.iter().enumerate() {
             for &y in &m[k + 1..] {
                 if sentences[x].doc == sentences[y].doc {
                     continue;
+                }
+                if relation_of.get(&(x, y)) != Some(&Relation::Same) {
+                    relation = Relation::Partial;
                 }
                 for id in score::shared_terms(&feats[x], &feats[y], 6) {
                     let t = vocab.term(id).to_string();

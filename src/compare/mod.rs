@@ -127,12 +127,24 @@ pub fn compare(
         },
     );
 
-    // One pass over the sentences and one over the groups, whatever the number of reports.
+    // Coverage rests on the links, not on the groups drawn from them for display: a sentence
+    // is shared when it has a link, and a report leaves a group out when no sentence of it
+    // is linked to any of the group's members. One pass over the links, the sentences and
+    // the groups, whatever the number of reports.
+    let mut linked = vec![false; al.sentences.len()];
+    // Per sentence, the reports it is linked to (sorted, unique).
+    let mut carried_by: Vec<Vec<usize>> = vec![Vec::new(); al.sentences.len()];
+    for l in &al.links {
+        linked[l.a] = true;
+        linked[l.b] = true;
+        carried_by[l.a].push(al.sentences[l.b].doc);
+        carried_by[l.b].push(al.sentences[l.a].doc);
+    }
     let mut cov: Vec<Coverage> = vec![Coverage::default(); docs.len()];
     for (i, r) in al.sentences.iter().enumerate() {
         let c = &mut cov[r.doc];
         c.body_sentences += 1;
-        if al.group_of[i].is_some() {
+        if linked[i] {
             c.shared += 1;
         } else {
             c.only += 1;
@@ -143,6 +155,9 @@ pub fn compare(
         let mut present = vec![false; docs.len()];
         for &m in &g.members {
             present[al.sentences[m].doc] = true;
+            for &d in &carried_by[m] {
+                present[d] = true;
+            }
         }
         for (d, _) in present.iter().enumerate().filter(|(_, p)| !**p) {
             cov[d].missing += 1;

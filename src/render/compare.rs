@@ -205,7 +205,19 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             ))
         )?;
     }
+    different_stories(report, p, out)
+}
 
+/// The different-stories notice, when the reports share almost nothing.
+pub(super) fn different_stories(
+    report: &Report,
+    p: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for line in super::different_stories(report) {
+        writeln!(out)?;
+        writeln!(out, "{}", p.note(&terminal_line(&line)))?;
+    }
     Ok(())
 }
 

@@ -21,7 +21,7 @@ pub const STYLE: &str = include_str!("html/style.css");
 /// The page's script. Its hash is in [`SCRIPT_HASH`]; a test keeps the two in step.
 pub const SCRIPT: &str = include_str!("html/script.js");
 /// `sha256-…` of [`STYLE`], for the Content-Security-Policy.
-pub const STYLE_HASH: &str = "sha256-Z0KMoKfHB02P6IqYOuTR+2Cnik3ljE52bVD+X3fnYUo=";
+pub const STYLE_HASH: &str = "sha256-RsbwNwMmMVIuJFfUgfe05X/QEvshScsYveB6k8NOikA=";
 /// `sha256-…` of [`SCRIPT`], for the Content-Security-Policy.
 pub const SCRIPT_HASH: &str = "sha256-xeM/7hRejcr/Hbh4rcMmcgLBcayaP6XWlPPYjUvYXfk=";
 
@@ -146,7 +146,11 @@ fn outlets(report: &Report, h: &mut String) -> std::fmt::Result {
         }
         h.push_str("</tr>\n");
     }
-    h.push_str("</tbody></table></section>\n");
+    h.push_str("</tbody></table>");
+    for line in super::different_stories(report) {
+        write!(h, "<p class=\"notice\" role=\"note\">{}</p>", escape(&line))?;
+    }
+    h.push_str("</section>\n");
     Ok(())
 }
 

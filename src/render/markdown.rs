@@ -66,6 +66,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
 
+    for line in super::different_stories(report) {
+        writeln!(out, "\n> **{}**", escape(&line))?;
+    }
+
     if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
         writeln!(out, "\n## Conflicts\n")?;
         for c in conflicts {

@@ -43,6 +43,59 @@ pub(crate) fn sentence_texts<'a>(
         .collect()
 }
 
+/// What every view says first when reports share almost nothing (from the report's
+/// `overlap`): one sentence for two reports that do not look like one event, or one per such
+/// pair among more. Plain text; each renderer escapes it.
+pub(crate) fn different_stories(report: &Report) -> Vec<String> {
+    let Some(overlap) = report.overlap.as_deref() else {
+        return Vec::new();
+    };
+    let apart: Vec<_> = overlap.iter().filter(|o| !o.same_event).collect();
+    if apart.is_empty() {
+        return Vec::new();
+    }
+    let label = |id: &str| {
+        report
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_string(), |d| format!("{} {}", d.id, d.label))
+    };
+    let sentences = |n: usize| {
+        if n == 1 {
+            "1 linked pair of sentences".to_string()
+        } else {
+            format!("{n} linked pairs of sentences")
+        }
+    };
+    if apart.len() == overlap.len() && overlap.len() == 1 {
+        let o = apart[0];
+        return vec![format!(
+            "These reports do not look like the same event: they share {} ({:.0}% and {:.0}% of their sentences), so most of what follows is what each says alone.",
+            sentences(o.links),
+            100.0 * o.shares[0],
+            100.0 * o.shares[1]
+        )];
+    }
+    if apart.len() == overlap.len() {
+        return vec![format!(
+            "None of these reports looks like the same event as another: each pair shares at most {}.",
+            sentences(apart.iter().map(|o| o.links).max().unwrap_or(0))
+        )];
+    }
+    apart
+        .iter()
+        .map(|o| {
+            format!(
+                "{} and {} do not look like the same event: they share {}.",
+                label(&o.docs[0]),
+                label(&o.docs[1]),
+                sentences(o.links)
+            )
+        })
+        .collect()
+}
+
 /// `[A] label  source`, the first line about a report in the terminal views.
 pub(crate) fn report_line(d: &DocumentReport, p: Palette) -> String {
     format!(

@@ -39,6 +39,9 @@ pub fn render(
     let shown = n.min(fit);
     let col = (w - SEPARATOR_WIDTH * (shown - 1)) / shown;
 
+    for line in super::different_stories(report) {
+        paragraph(out, &terminal_line(&line), w, |s| p.note(s))?;
+    }
     if shown < n {
         paragraph(
             out,

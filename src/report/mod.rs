@@ -21,7 +21,16 @@ pub struct Report {
     pub format_version: u32,
     /// One entry per input, in input order.
     pub documents: Vec<DocumentReport>,
-    /// Groups of sentences that carry one fact in two or more reports (`compare` only).
+    /// Every aligned pair of body sentences from two reports: the alignment itself
+    /// (`compare` only). Many-to-many; each pair once, the earlier report first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<LinkReport>>,
+    /// For every pair of reports, how much they share and whether they look like reports of
+    /// one event (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlap: Option<Vec<OverlapReport>>,
+    /// Groups of sentences that carry one fact in two or more reports, built from the links
+    /// for display (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupReport>>,
     /// Paragraphs of two reports that carry the same facts (`compare` only).
@@ -220,6 +229,34 @@ pub struct QuoteMatchReport {
     pub ops: Vec<DiffSegment>,
 }
 
+/// Two body sentences of different reports that carry one fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkReport {
+    /// The two sentence ids, the earlier report first (`["A.s4", "B.s2"]`).
+    pub sentences: [String; 2],
+    /// `same` (neither adds a fact) or `partial` (they share a specific piece of content).
+    pub relation: Relation,
+    /// Calibrated (0–1): about the share of such links a careful reader accepts.
+    pub score: f32,
+    /// The evidence: the heaviest terms both sentences carry (stems, `#27` for numbers).
+    pub why: Vec<String>,
+}
+
+/// How much two reports share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlapReport {
+    /// The two document ids, the earlier first.
+    pub docs: [String; 2],
+    /// Links between them.
+    pub links: usize,
+    /// Share (0–1) of each one's body sentences linked to the other, in `docs` order.
+    pub shares: [f32; 2],
+    /// False when they share almost nothing: they do not look like reports of one event.
+    pub same_event: bool,
+}
+
 /// One fact carried by two or more reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -362,6 +399,8 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
             .enumerate()
             .map(|(i, (d, x))| document(&doc_id(i), d, x))
             .collect(),
+        links: None,
+        overlap: None,
         groups: None,
         paragraph_alignment: None,
         coverage: None,
@@ -487,6 +526,34 @@ pub fn build_comparison(
     for (d, lang) in report.documents.iter_mut().zip(&alignment.languages) {
         d.language = Some((*lang).to_string());
     }
+    let sid = |i: usize| {
+        let r = alignment.sentences[i];
+        format!("{}.s{}", doc_id(r.doc), r.ordinal + 1)
+    };
+    report.links = Some(
+        alignment
+            .links
+            .iter()
+            .map(|l| LinkReport {
+                sentences: [sid(l.a), sid(l.b)],
+                relation: l.relation,
+                score: l.score,
+                why: l.why.clone(),
+            })
+            .collect(),
+    );
+    report.overlap = Some(
+        alignment
+            .overlap
+            .iter()
+            .map(|o| OverlapReport {
+                docs: [doc_id(o.a), doc_id(o.b)],
+                links: o.links,
+                shares: [o.shares.0, o.shares.1],
+                same_event: o.same_event,
+            })
+            .collect(),
+    );
     report.groups = Some(comparison.groups);
     report.paragraph_alignment = Some(comparison.paragraph_alignment);
     report.coverage = Some(comparison.coverage);

@@ -1,0 +1,146 @@
+//! The learned pair scorer: gradient-boosted trees over the evidence of
+//! [`super::evidence`], trained on the BASIL training gold by `scripts/train_aligner.py` and
+//! compiled into the binary (`model.json`; no Python and no download at run time).
+//!
+//! Two models share the evidence: `link` gives the probability that a careful reader accepts
+//! the pair as carrying one fact (same or partial), `same` the probability that a linked pair
+//! is `same` rather than `partial`.
+
+use super::evidence;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+static MODEL_JSON: &str = include_str!("model.json");
+
+/// A tree node: `[feature, threshold, left, right, value]`.
+type Node = (i32, f64, u32, u32, f64);
+
+/// One boosted-trees model: log-odds = `init` + the leaf values reached in every tree.
+#[derive(Debug, Deserialize)]
+struct Trees {
+    kind: String,
+    init: f64,
+    /// Each tree as its nodes `[feature, threshold, left, right, value]`; a leaf has feature
+    /// -1; an inner node sends `x` left when `x[feature] <= threshold`.
+    trees: Vec<Vec<Node>>,
+}
+
+impl Trees {
+    fn probability(&self, x: &[f32; evidence::N]) -> f32 {
+        let mut raw = self.init;
+        for tree in &self.trees {
+            let mut at = 0usize;
+            // A tree of n nodes is at most n deep: a malformed file cannot loop.
+            for _ in 0..tree.len() {
+                let (f, threshold, left, right, value) = tree[at];
+                if f < 0 {
+                    raw += value;
+                    break;
+                }
+                let v = f64::from(x[f as usize]);
+                at = if v <= threshold { left } else { right } as usize;
+            }
+        }
+        (1.0 / (1.0 + (-raw).exp())) as f32
+    }
+
+    fn valid(&self) -> bool {
+        self.kind == "gbdt"
+            && self.trees.iter().all(|t| {
+                !t.is_empty()
+                    && t.iter().all(|&(f, _, l, r, _)| {
+                        f < 0
+                            || ((f as usize) < evidence::N
+                                && (l as usize) < t.len()
+                                && (r as usize) < t.len())
+                    })
+            })
+    }
+}
+
+/// The model file: feature names (checked against [`evidence::NAMES`]), thresholds, models.
+#[derive(Debug, Deserialize)]
+struct File {
+    features: Vec<String>,
+    link: f32,
+    same: f32,
+    link_model: Trees,
+    same_model: Trees,
+}
+
+/// The compiled-in pair scorer.
+#[derive(Debug)]
+pub struct Model {
+    file: File,
+}
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn get() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            let file: File = serde_json::from_str(MODEL_JSON)
+                .expect("invariant: the compiled-in model.json parses (a unit test checks it)");
+            assert!(
+                file.features == evidence::NAMES
+                    && file.link_model.valid()
+                    && file.same_model.valid(),
+                "invariant: model.json was trained on this evidence (a unit test checks it)"
+            );
+            Model { file }
+        })
+    }
+
+    /// Probability that the pair carries one fact.
+    pub fn link(&self, x: &[f32; evidence::N]) -> f32 {
+        self.file.link_model.probability(x)
+    }
+
+    /// Probability that a linked pair reports the same facts (neither adds one).
+    pub fn same(&self, x: &[f32; evidence::N]) -> f32 {
+        self.file.same_model.probability(x)
+    }
+
+    /// Pairs at least this probable are linked (chosen by cross-validation on basil-train).
+    pub fn link_threshold(&self) -> f32 {
+        self.file.link
+    }
+
+    /// Linked pairs at least this probably `same` are `same`.
+    pub fn same_threshold(&self) -> f32 {
+        self.file.same
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_model_parses_and_fits_the_evidence() {
+        let m = Model::get();
+        assert!(m.link_threshold() > 0.0 && m.link_threshold() < 1.0);
+        assert!(!m.file.link_model.trees.is_empty());
+    }
+
+    #[test]
+    fn more_shared_evidence_is_more_probable() {
+        let m = Model::get();
+        let nothing = [0f32; evidence::N];
+        let mut strong = nothing;
+        for (i, name) in evidence::NAMES.iter().enumerate() {
+            strong[i] = match *name {
+                "dice" | "contain" | "verbatim" | "semantic" | "e_cos" | "e_contain"
+                | "ez_dice" | "clause_dice" | "clause_contain" | "max_idf" => 0.9,
+                "has_semantic" => 1.0,
+                "e_shared" | "top2_shared" => 4.0,
+                "run" => 2.5,
+                "len_min" | "len_max" => 3.0,
+                "margin_min" | "margin_max" => 0.5,
+                _ => 0.0,
+            };
+        }
+        assert!(m.link(&strong) > 0.8, "{}", m.link(&strong));
+        assert!(m.link(&nothing) < 0.1, "{}", m.link(&nothing));
+    }
+}
