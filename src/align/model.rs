@@ -12,49 +12,104 @@ use std::sync::OnceLock;
 
 static MODEL_JSON: &str = include_str!("model.json");
 
-/// A tree node: `[feature, threshold, left, right, value]`.
+/// A tree node as the file stores it: `[feature, threshold, left, right, value]`.
 type Node = (i32, f64, u32, u32, f64);
 
-/// One boosted-trees model: log-odds = `init` + the leaf values reached in every tree.
+/// One boosted-trees model as the file stores it: log-odds = `init` + the leaf values reached
+/// in every tree.
 #[derive(Debug, Deserialize)]
 struct Trees {
     kind: String,
     init: f64,
-    /// Each tree as its nodes `[feature, threshold, left, right, value]`; a leaf has feature
-    /// -1; an inner node sends `x` left when `x[feature] <= threshold`.
+    /// Each tree as its nodes; a leaf has feature -1; an inner node sends `x` left when
+    /// `x[feature] <= threshold`.
     trees: Vec<Vec<Node>>,
 }
 
 impl Trees {
-    fn probability(&self, x: &[f32; evidence::N]) -> f32 {
-        let mut raw = self.init;
-        for tree in &self.trees {
-            let mut at = 0usize;
-            // A tree of n nodes is at most n deep: a malformed file cannot loop.
-            for _ in 0..tree.len() {
-                let (f, threshold, left, right, value) = tree[at];
-                if f < 0 {
-                    raw += value;
-                    break;
-                }
-                let v = f64::from(x[f as usize]);
-                at = if v <= threshold { left } else { right } as usize;
-            }
-        }
-        (1.0 / (1.0 + (-raw).exp())) as f32
-    }
-
     fn valid(&self) -> bool {
         self.kind == "gbdt"
             && self.trees.iter().all(|t| {
                 !t.is_empty()
-                    && t.iter().all(|&(f, _, l, r, _)| {
+                    && t.iter().enumerate().all(|(i, &(f, _, l, r, _))| {
+                        // Children come after their parent, so a walk always ends.
                         f < 0
                             || ((f as usize) < evidence::N
                                 && (l as usize) < t.len()
-                                && (r as usize) < t.len())
+                                && (r as usize) < t.len()
+                                && l as usize > i
+                                && r as usize > i)
                     })
             })
+    }
+}
+
+/// A node of the flattened forest. Leaves have `feature == LEAF`.
+#[derive(Debug, Clone, Copy)]
+struct Flat {
+    feature: u32,
+    /// The largest `f32` not above the file's `f64` threshold: `x <= threshold` in `f32` is
+    /// exactly `f64::from(x) <= t` in the file's terms.
+    threshold: f32,
+    /// Absolute indices into the forest.
+    left: u32,
+    right: u32,
+    value: f32,
+}
+
+const LEAF: u32 = u32::MAX;
+
+/// All trees of one model in one array (cache-friendly; no per-tree allocation).
+#[derive(Debug)]
+struct Forest {
+    init: f64,
+    nodes: Vec<Flat>,
+    roots: Vec<u32>,
+}
+
+impl Forest {
+    fn new(t: &Trees) -> Forest {
+        let mut nodes = Vec::new();
+        let mut roots = Vec::with_capacity(t.trees.len());
+        for tree in &t.trees {
+            let base = nodes.len() as u32;
+            roots.push(base);
+            for &(f, threshold, left, right, value) in tree {
+                let mut t32 = threshold as f32;
+                if f64::from(t32) > threshold {
+                    t32 = t32.next_down();
+                }
+                nodes.push(Flat {
+                    feature: if f < 0 { LEAF } else { f as u32 },
+                    threshold: t32,
+                    left: base + left,
+                    right: base + right,
+                    value: value as f32,
+                });
+            }
+        }
+        Forest {
+            init: t.init,
+            nodes,
+            roots,
+        }
+    }
+
+    fn probability(&self, x: &[f32; evidence::N]) -> f32 {
+        let mut raw = self.init;
+        for &root in &self.roots {
+            let mut n = self.nodes[root as usize];
+            while n.feature != LEAF {
+                let next = if x[n.feature as usize] <= n.threshold {
+                    n.left
+                } else {
+                    n.right
+                };
+                n = self.nodes[next as usize];
+            }
+            raw += f64::from(n.value);
+        }
+        (1.0 / (1.0 + (-raw).exp())) as f32
     }
 }
 
@@ -71,7 +126,10 @@ struct File {
 /// The compiled-in pair scorer.
 #[derive(Debug)]
 pub struct Model {
-    file: File,
+    link: Forest,
+    same: Forest,
+    link_threshold: f32,
+    same_threshold: f32,
 }
 
 impl Model {
@@ -87,28 +145,33 @@ impl Model {
                     && file.same_model.valid(),
                 "invariant: model.json was trained on this evidence (a unit test checks it)"
             );
-            Model { file }
+            Model {
+                link: Forest::new(&file.link_model),
+                same: Forest::new(&file.same_model),
+                link_threshold: file.link,
+                same_threshold: file.same,
+            }
         })
     }
 
     /// Probability that the pair carries one fact.
     pub fn link(&self, x: &[f32; evidence::N]) -> f32 {
-        self.file.link_model.probability(x)
+        self.link.probability(x)
     }
 
     /// Probability that a linked pair reports the same facts (neither adds one).
     pub fn same(&self, x: &[f32; evidence::N]) -> f32 {
-        self.file.same_model.probability(x)
+        self.same.probability(x)
     }
 
     /// Pairs at least this probable are linked (chosen by cross-validation on basil-train).
     pub fn link_threshold(&self) -> f32 {
-        self.file.link
+        self.link_threshold
     }
 
     /// Linked pairs at least this probably `same` are `same`.
     pub fn same_threshold(&self) -> f32 {
-        self.file.same
+        self.same_threshold
     }
 }
 
@@ -120,7 +183,7 @@ mod tests {
     fn the_compiled_model_parses_and_fits_the_evidence() {
         let m = Model::get();
         assert!(m.link_threshold() > 0.0 && m.link_threshold() < 1.0);
-        assert!(!m.file.link_model.trees.is_empty());
+        assert!(!m.link.roots.is_empty() && !m.same.roots.is_empty());
     }
 
     #[test]
