@@ -59,6 +59,17 @@ struct Flat {
 
 const LEAF: u32 = u32::MAX;
 
+/// The largest `f32` below `x` (`f32::next_down`, which needs Rust 1.86), for finite `x`.
+fn next_down(x: f32) -> f32 {
+    if x == 0.0 {
+        -f32::from_bits(1)
+    } else if x > 0.0 {
+        f32::from_bits(x.to_bits() - 1)
+    } else {
+        f32::from_bits(x.to_bits() + 1)
+    }
+}
+
 /// All trees of one model in one array (cache-friendly; no per-tree allocation).
 #[derive(Debug)]
 struct Forest {
@@ -77,7 +88,7 @@ impl Forest {
             for &(f, threshold, left, right, value) in tree {
                 let mut t32 = threshold as f32;
                 if f64::from(t32) > threshold {
-                    t32 = t32.next_down();
+                    t32 = next_down(t32);
                 }
                 nodes.push(Flat {
                     feature: if f < 0 { LEAF } else { f as u32 },
@@ -184,6 +195,27 @@ mod tests {
         let m = Model::get();
         assert!(m.link_threshold() > 0.0 && m.link_threshold() < 1.0);
         assert!(!m.link.roots.is_empty() && !m.same.roots.is_empty());
+    }
+
+    #[test]
+    fn thresholds_round_down_exactly() {
+        for t in [0.1f64, 0.3, -0.7, 1e-9, 3.0, 0.0] {
+            let mut t32 = t as f32;
+            if f64::from(t32) > t {
+                t32 = next_down(t32);
+            }
+            assert!(f64::from(t32) <= t, "{t}");
+            assert!(f64::from(next_up(t32)) > t, "{t}");
+        }
+        fn next_up(x: f32) -> f32 {
+            if x >= 0.0 {
+                f32::from_bits(x.to_bits() + 1)
+            } else if x == -f32::from_bits(1) {
+                0.0
+            } else {
+                f32::from_bits(x.to_bits() - 1)
+            }
+        }
     }
 
     #[test]
