@@ -10,7 +10,9 @@ usage: scripts/train_aligner.py [--shared DIR] [--model gbdt|logistic] [--folds 
    its evidence through `examples/pair_evidence.rs` (the same code `parallax compare` runs).
 2. Labels each candidate from the gold: a gold pair (same or partial) is positive, a pair the
    annotators disagreed on is left out, every other candidate is negative. Gold pairs that are
-   not candidates count as misses in every figure.
+   not candidates count as misses in every figure. Figures count as ../shared/eval/score.py
+   does: a gold pair is found when a sentence pair it names is linked, and links between
+   sentences the gold does not list as body are not counted; training uses every candidate.
 3. Cross-validates by event (an event's pairs never straddle folds) on basil-train, picks the
    link threshold that maximises the pooled pair F1 plus coverage F1 of the out-of-fold scores
    among those with link precision of at least 0.55, and reports pair
@@ -58,7 +60,8 @@ def dump_event(shared, exe, split, uuid, cache):
 
 
 def label_event(score, ev, gold):
-    """(X, y, relation_same, pair ids, gold pairs missing from the candidates, coverage cells)."""
+    """(X, y, relation_same, pair ids, per gold pair its candidates, coverage cells, doc of each
+    sentence, whether each candidate is counted in the figures)."""
     docs = [score.Doc(d) for d in ev["documents"]]
     keys = list(gold["docs"].keys())
     by = {}
@@ -74,20 +77,26 @@ def label_event(score, ev, gold):
         return [s for s, _ in by[k].locate(snippet)]
 
     positive, same, ambiguous = set(), set(), set()
+    gold_pairs = []  # per gold pair, the sentence pairs it names (a gold sentence may be two here)
     for p in gold["pairs"]:
         ka, kb = [k for k in keys if k in p]
+        named = []
         for x in ids(ka, p[ka]):
             for y in ids(kb, p[kb]):
                 positive.add(frozenset((x, y)))
+                named.append(frozenset((x, y)))
                 if p.get("rel") == "same":
                     same.add(frozenset((x, y)))
+        gold_pairs.append(named)
     for p in gold.get("ambiguous", []):
         ka, kb = [k for k in keys if k in p]
         for x in ids(ka, p[ka]):
             for y in ids(kb, p[kb]):
                 ambiguous.add(frozenset((x, y)))
     ambiguous -= positive
-    X, y, s, pairs = [], [], [], []
+    # The sentences the gold lists as body: figures count pairs of these only, as score.py does.
+    gold_body = {x for k in keys for snippet in gold["body"][k] for x in ids(k, snippet)}
+    X, y, s, pairs, scored = [], [], [], [], []
     seen = set()
     for a, b, feats in ev["pairs"]:
         key = frozenset((a, b))
@@ -98,9 +107,12 @@ def label_event(score, ev, gold):
         y.append(1 if key in positive else 0)
         s.append(1 if key in same else 0)
         pairs.append((a, b))
-    missed = sum(1 for p in positive if p not in seen)
+        scored.append(a in gold_body and b in gold_body)
+    # Gold pairs as score.py counts them: found when any sentence pair they name is linked.
+    index = {frozenset(pr): k for k, pr in enumerate(pairs)}
+    gold_index = [[index[x] for x in named if x in index] for named in gold_pairs]
     # Coverage cells: (sentence, other report) -> gold carried?; unsure cells are left out.
-    body = {k: {sid for sid, _, _, kind in by[k].sentences if kind == "body"} for k in keys}
+    body = {k: {sid for sid, _, _, _ in by[k].sentences if sid in gold_body} for k in keys}
     gold_cov, unsure = set(), set()
     for p in positive:
         x, yy = tuple(p)
@@ -121,7 +133,7 @@ def label_event(score, ev, gold):
                     continue
                 cells[(sid, other)] = g
     return (np.array(X, dtype=np.float32).reshape(-1, len(ev["features"])), np.array(y), np.array(s),
-            pairs, missed, cells, doc_of)
+            pairs, gold_index, cells, doc_of, np.array(scored, dtype=bool))
 
 
 def prf(tp, fp, fn):
@@ -136,9 +148,10 @@ def figures(events, probs, threshold):
     ctp = cfp = cfn = 0
     for e, pr in zip(events, probs):
         hit = pr >= threshold
-        tp += int(np.sum(hit & (e["y"] == 1)))
-        fp += int(np.sum(hit & (e["y"] == 0)))
-        fn += int(np.sum(~hit & (e["y"] == 1))) + e["missed"]
+        found = sum(1 for g in e["gold"] if any(hit[k] for k in g))
+        tp += found
+        fn += len(e["gold"]) - found
+        fp += int(np.sum(hit & e["scored"] & (e["y"] == 0)))
         carried = set()
         for (a, b), h in zip(e["pairs"], hit):
             if h:
@@ -225,9 +238,9 @@ def main():
             gold = json.load(open(os.path.join(gdir, g), encoding="utf-8"))
             ev = dump_event(a.shared, exe, split, uuid, cache)
             names = ev["features"]
-            X, y, s, pairs, missed, cells, doc_of = label_event(score, ev, gold)
-            evs.append({"uuid": uuid, "X": X, "y": y, "same": s, "pairs": pairs, "missed": missed,
-                        "cells": cells, "doc_of": doc_of})
+            X, y, s, pairs, gold_index, cells, doc_of, scored = label_event(score, ev, gold)
+            evs.append({"uuid": uuid, "X": X, "y": y, "same": s, "pairs": pairs, "gold": gold_index,
+                        "cells": cells, "doc_of": doc_of, "scored": scored})
         splits[split] = evs
     ablate = [names.index(f) for f in a.ablate]
     for evs in splits.values():
@@ -235,7 +248,7 @@ def main():
             e["X"][:, ablate] = 0.0
     train, dev = splits["basil-train"], splits["basil-dev"]
     npos = sum(int(e["y"].sum()) for e in train)
-    nmiss = sum(e["missed"] for e in train)
+    nmiss = sum(1 for e in train for g in e["gold"] if not g)
     print(f"train: {len(train)} events, {sum(len(e['y']) for e in train)} candidates, "
           f"{npos} gold pairs among them, {nmiss} gold pairs not candidates")
 

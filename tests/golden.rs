@@ -126,14 +126,15 @@ fn seeds_and_three_reports_every_view_and_html() {
 /// with PARALLAX_BLESS=1 to rewrite `tests/snapshots/basil_digests.txt`, and read the diff of
 /// the files in `target/golden-basil/` before committing.
 #[test]
+#[ignore = "needs ../shared"]
 fn basil_event_every_view_and_format() {
     use sha2::Digest as _;
     const EVENT: &str = "2b95d2cf-e979-4f9c-ae27-9a5370934f23"; // Steele on Afghanistan, 2010
     let shared = std::path::Path::new("../shared");
-    if !shared.join("data/basil/triplets.tsv").exists() {
-        println!("skipped: ../shared/data/basil not available");
-        return;
-    }
+    assert!(
+        shared.join("data/basil/triplets.tsv").exists(),
+        "../shared/data/basil is missing: this test needs ../shared"
+    );
     let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("golden-basil-input");
     let prep = std::process::Command::new("python3")
         .arg(shared.join("eval/basil_prep.py"))

@@ -320,8 +320,65 @@ fn groups_by_text(
         .collect()
 }
 
+/// A comparison's links with ids taken out: per link, (label, text) of each side, sorted.
+fn links_by_text(
+    r: &parallax::report::Report,
+) -> std::collections::BTreeSet<Vec<(String, String)>> {
+    let text_of = invariants::sentence_texts(r);
+    let label_of = |sid: &str| -> String {
+        let doc = sid.split('.').next().unwrap_or("");
+        r.documents
+            .iter()
+            .find(|d| d.id == doc)
+            .map(|d| d.label.clone())
+            .unwrap_or_default()
+    };
+    r.links
+        .iter()
+        .flatten()
+        .map(|l| {
+            let mut sides: Vec<(String, String)> = l
+                .sentences
+                .iter()
+                .map(|s| (label_of(s), text_of[s.as_str()].to_string()))
+                .collect();
+            sides.sort();
+            sides
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn links_are_symmetric_and_a_report_links_to_its_twin(
+        (a, b) in {
+            let pool = std::sync::Arc::new(seed_sentences());
+            (report_text(pool.clone()), report_text(pool))
+        }
+    ) {
+        let (da, db) = (doc("a.txt", &a), doc("b.txt", &b));
+        let ab = compare(&[da.clone(), db.clone()]);
+        let ba = compare(&[db, da.clone()]);
+        // The same links whichever report comes first, each once.
+        prop_assert_eq!(links_by_text(&ab), links_by_text(&ba));
+        // A report compared with itself links every body sentence to its twin as `same`.
+        let own = compare(&[da.clone(), da]);
+        invariants::links(&own).map_err(TestCaseError::fail)?;
+        let ids = invariants::body_sentence_ids(&own);
+        let twins: std::collections::BTreeSet<(String, String)> = own
+            .links
+            .iter()
+            .flatten()
+            .filter(|l| l.relation == parallax::align::Relation::Same)
+            .map(|l| (l.sentences[0].clone(), l.sentences[1].clone()))
+            .collect();
+        for s in &ids["A"] {
+            let twin = s.replacen('A', "B", 1);
+            prop_assert!(twins.contains(&(s.clone(), twin.clone())), "{} has no same link to {}", s, twin);
+        }
+    }
 
     #[test]
     fn comparisons_are_whole_symmetric_and_deterministic(

@@ -1,5 +1,6 @@
-//! Quality targets of issues #2–#4, checked on the evaluation data in `../shared` when it is present
-//! (CI has it; a user's clone does not, and then these tests print a notice and pass).
+//! Quality targets, checked on the evaluation data in `../shared`. A user's clone has no
+//! `../shared`, so these tests are ignored by `cargo test` (reported as ignored, never as
+//! passed); `.ci/run` runs them with `--include-ignored`, and then missing data is a failure.
 //! Each runs the same script documented in `docs/quality.md` against this build's binary.
 
 use std::path::Path;
@@ -13,9 +14,10 @@ fn shared_available(what: &str) -> bool {
             .arg("--version")
             .output()
             .is_ok_and(|o| o.status.success());
-    if !ok {
-        println!("skipped: {SHARED}/{what} or python3 not available");
-    }
+    assert!(
+        ok,
+        "{SHARED}/{what} or python3 is missing: this test needs ../shared (run it where the data is)"
+    );
     ok
 }
 
@@ -59,6 +61,7 @@ fn score_seeds(subcommand: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seeds_furniture_is_perfect() {
     if !shared_available("gold/seeds.json") {
         return;
@@ -69,6 +72,7 @@ fn seeds_furniture_is_perfect() {
 
 /// Issue #4's seeds targets: every gold quote and speaker, the quote relations, the dates.
 #[test]
+#[ignore = "needs ../shared"]
 fn seeds_quotes_speakers_matches_and_dates_are_perfect() {
     if !shared_available("gold/seeds.json") {
         return;
@@ -83,6 +87,7 @@ fn seeds_quotes_speakers_matches_and_dates_are_perfect() {
 /// for a change that moves one quote), speakers ≥ 0.88, direct quotes F1 ≥ 0.92
 /// (`docs/quality.md` says how direct quotes are scored).
 #[test]
+#[ignore = "needs ../shared"]
 fn ggt_quote_quality_does_not_regress() {
     if !shared_available("data/quotes/ggt-sfu-2020/ggt_gold.jsonl") {
         return;
@@ -109,6 +114,7 @@ fn run_script(script: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn basil_sentence_agreement_at_least_97_percent() {
     if !shared_available("data/basil/articles") {
         return;
@@ -118,6 +124,7 @@ fn basil_sentence_agreement_at_least_97_percent() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn article_extraction_f1_targets() {
     if !shared_available("data/article-extraction/scrapinghub-aeb") {
         return;
@@ -140,22 +147,36 @@ fn line_starting<'a>(text: &'a str, prefix: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line starting {prefix:?} in {text}"))
 }
 
-/// Issue #3's alignment figures. The issue's targets (seeds F1 ≥ 0.9, BASIL micro-F1 ≥ 0.65,
-/// MRPC 77% / 84) are not reached yet (`docs/quality.md`); these floors sit just under today's
-/// figures so that a change that loses quality fails here instead of slipping through.
+/// The committed model reproduces the alignment figures `docs/quality.md` records (its
+/// `figures:` comment line), to the third decimal: a change to the evidence, the model file or
+/// the grouping that moves them fails here until the document is updated with it.
 #[test]
-fn alignment_quality_does_not_regress() {
+#[ignore = "needs ../shared"]
+fn alignment_figures_match_docs_quality() {
     if !shared_available("gold/basil-dev") {
         return;
     }
+    let doc = std::fs::read_to_string("docs/quality.md").unwrap();
+    let recorded = doc
+        .lines()
+        .find_map(|l| l.strip_prefix("<!-- alignment figures: "))
+        .and_then(|l| l.strip_suffix(" -->"))
+        .expect("docs/quality.md records the alignment figures");
     let text = run_script("scripts/eval_alignment.py");
     let micro = line_starting(&text, "basil micro");
-    assert!(figure(micro, "F1") >= 0.45, "{text}");
+    let coverage = line_starting(&text, "basil coverage micro");
     let seeds = line_starting(&text, "seeds");
-    assert!(figure(seeds, "core_recall") >= 0.8, "{text}");
+    let measured = format!(
+        "dev_pair_f1={:.3} dev_coverage_f1={:.3} seeds_pair_f1={:.3}",
+        figure(micro, "F1"),
+        figure(coverage, "F1"),
+        figure(seeds, "F1")
+    );
+    assert_eq!(measured, recorded, "{text}");
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn mrpc_accuracy_does_not_regress() {
     if !shared_available("data/mrpc/msr_paraphrase_test.txt") {
         return;

@@ -11,7 +11,7 @@
 //!   each does;
 //! - specific details: shared numbers, numbers on both sides that differ, shared names;
 //! - the static sentence embedding's cosine;
-//! - the structure of news reports: position in the report (the lead), sentence lengths;
+//! - the structure of news reports: position in the report (the lead);
 //! - context: how the pair ranks among each sentence's candidates in the other report, and
 //!   whether the neighbouring sentences are aligned too (reports often follow one another for
 //!   a few sentences).
@@ -20,7 +20,7 @@ use super::features::Features;
 use super::score;
 
 /// The features' names, in the order of a feature vector (and of the model file).
-pub const NAMES: [&str; 29] = [
+pub const NAMES: [&str; 27] = [
     "dice",
     "contain",
     "verbatim",
@@ -36,8 +36,6 @@ pub const NAMES: [&str; 29] = [
     "run",
     "clause_dice",
     "clause_contain",
-    "len_min",
-    "len_max",
     "pos_min",
     "pos_diff",
     "lead",
@@ -57,7 +55,7 @@ pub const N: usize = NAMES.len();
 
 /// The first feature that needs every candidate of the sentence to be known (rank, margin,
 /// context): the ones before it are the pair's own.
-pub const FIRST_CONTEXT: usize = 24;
+pub const FIRST_CONTEXT: usize = 22;
 
 /// What the event as a whole says about its words: how rare each term is among the event's
 /// body sentences.
@@ -238,18 +236,15 @@ pub fn pair(
     let (cd, cc) = best_clauses(ev, a, b);
     x[13] = cd;
     x[14] = cc;
-    let (la, lb) = (a.tokens as f32, b.tokens as f32);
-    x[15] = la.min(lb).ln_1p();
-    x[16] = la.max(lb).ln_1p();
     let (ra, rb) = (pa.relative(), pb.relative());
-    x[17] = ra.min(rb);
-    x[18] = (ra - rb).abs();
-    x[19] = f32::from(pa.index < 2) + f32::from(pb.index < 2);
-    x[20] = rare.min(5) as f32;
-    x[21] = max_idf / ev.max_idf;
-    x[22] = (top[0] + top[1]).ln_1p();
+    x[15] = ra.min(rb);
+    x[16] = (ra - rb).abs();
+    x[17] = f32::from(pa.index < 2) + f32::from(pb.index < 2);
+    x[18] = rare.min(5) as f32;
+    x[19] = max_idf / ev.max_idf;
+    x[20] = (top[0] + top[1]).ln_1p();
     if let (Some(Some(ca)), Some(Some(cb))) = (ev.centred.get(i), ev.centred.get(j)) {
-        x[23] = super::embed::cosine(ca, cb);
+        x[21] = super::embed::cosine(ca, cb);
     }
     x
 }
@@ -295,11 +290,11 @@ fn mass(ev: &Event, i: usize) -> (f32, f32) {
 /// b+1`), 0 when unscored.
 pub fn context(x: &mut [f32; N], ranks: (u32, u32), margins: (f32, f32), neighbours: f32) {
     let (r1, r2) = (ranks.0.min(ranks.1), ranks.0.max(ranks.1));
-    x[24] = (r1.min(10) as f32).ln();
-    x[25] = (r2.min(10) as f32).ln();
-    x[26] = margins.0.min(margins.1);
-    x[27] = margins.0.max(margins.1);
-    x[28] = neighbours;
+    x[22] = (r1.min(10) as f32).ln();
+    x[23] = (r2.min(10) as f32).ln();
+    x[24] = margins.0.min(margins.1);
+    x[25] = margins.0.max(margins.1);
+    x[26] = neighbours;
 }
 
 /// Length of the longest run of tokens both sequences hold in the same order, contiguous.

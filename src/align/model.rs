@@ -230,7 +230,6 @@ mod tests {
                 "has_semantic" => 1.0,
                 "e_shared" | "top2_shared" => 4.0,
                 "run" => 2.5,
-                "len_min" | "len_max" => 3.0,
                 "margin_min" | "margin_max" => 0.5,
                 _ => 0.0,
             };

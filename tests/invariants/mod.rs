@@ -173,9 +173,74 @@ pub fn report(r: &Report) -> Result<(), String> {
             format!("not body sentences: {:?}", seen.keys())
         })?;
     }
+    links(r)?;
     let json = serde_json::to_string(r).map_err(|e| e.to_string())?;
     let back: Report = serde_json::from_str(&json).map_err(|e| format!("JSON: {e}"))?;
     ensure(&back == r, || "JSON does not round-trip".into())
+}
+
+/// The links: each joins body sentences of two different reports, the earlier report first,
+/// once; scores are in 0..=1; a sentence is shared (coverage) exactly when it has a link, and
+/// in a group exactly when it is shared.
+pub fn links(r: &Report) -> Result<(), String> {
+    let Some(links) = &r.links else {
+        return Ok(());
+    };
+    let body = body_sentence_ids(r);
+    let doc_of: BTreeMap<&str, &str> = body
+        .iter()
+        .flat_map(|(d, ids)| ids.iter().map(move |s| (s.as_str(), d.as_str())))
+        .collect();
+    let order: BTreeMap<&str, usize> = r
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut pairs = std::collections::BTreeSet::new();
+    let mut linked = std::collections::BTreeSet::new();
+    for l in links {
+        let [a, b] = &l.sentences;
+        let (da, db) = match (doc_of.get(a.as_str()), doc_of.get(b.as_str())) {
+            (Some(x), Some(y)) => (*x, *y),
+            _ => return Err(format!("link {a}–{b}: not body sentences")),
+        };
+        ensure(da != db, || {
+            format!("link {a}–{b} joins a report to itself")
+        })?;
+        ensure(order[da] < order[db], || {
+            format!("link {a}–{b}: the earlier report comes first")
+        })?;
+        ensure((0.0..=1.0).contains(&l.score), || {
+            format!("link {a}–{b}: score {}", l.score)
+        })?;
+        ensure(pairs.insert((a.clone(), b.clone())), || {
+            format!("link {a}–{b} listed twice")
+        })?;
+        linked.insert(a.as_str());
+        linked.insert(b.as_str());
+    }
+    let grouped: std::collections::BTreeSet<&str> = r
+        .groups
+        .iter()
+        .flatten()
+        .flat_map(|g| g.members.iter().flat_map(|m| m.sentences.iter()))
+        .map(String::as_str)
+        .collect();
+    ensure(grouped == linked, || {
+        "a sentence is in a group exactly when it has a link".into()
+    })?;
+    if let Some(cov) = &r.coverage {
+        for (doc, c) in cov {
+            let shared = body.get(doc).map_or(0, |ids| {
+                ids.iter().filter(|s| linked.contains(s.as_str())).count()
+            });
+            ensure(c.shared == shared, || {
+                format!("{doc}: shared is not the linked count")
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// Tags the HTML renderer writes itself; anything else in a page came from an input.
