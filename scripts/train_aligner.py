@@ -4,6 +4,10 @@ file Rust reads (src/align/model.json).
 
 usage: scripts/train_aligner.py [--shared DIR] [--model gbdt|logistic] [--folds K]
                                 [--out src/align/model.json] [--ablate FEATURE ...] [--no-write]
+                                [--evidence-bin PATH]
+
+Needs the Python packages in scripts/requirements-train.txt (pinned: the model file is
+byte-identical across runs and machines only with those versions).
 
 1. Builds each event's inputs with ../shared/eval/basil_prep.py (in target/aligner-data/, which
    is never committed: the data is read in place) and dumps every candidate sentence pair with
@@ -223,9 +227,10 @@ def main():
     ap.add_argument("--out", default=os.path.join(REPO, "src", "align", "model.json"))
     ap.add_argument("--ablate", nargs="*", default=[], help="features to leave out (set to 0)")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--evidence-bin", help="a built examples/pair_evidence (default: build it)")
     a = ap.parse_args()
     score = load_score(a.shared)
-    exe = build_example()
+    exe = a.evidence_bin or build_example()
     cache = os.path.join(REPO, "target", "aligner-data")
     os.makedirs(cache, exist_ok=True)
     splits = {}

@@ -191,3 +191,42 @@ fn mrpc_accuracy_does_not_regress() {
         .unwrap_or_else(|| panic!("unparsable: {test}"));
     assert!(acc >= 0.70, "{text}");
 }
+
+/// The committed model is exactly what `scripts/train_aligner.py` writes from basil-train
+/// (seeded; with the pinned packages of `scripts/requirements-train.txt`).
+#[test]
+#[ignore = "needs ../shared and scikit-learn"]
+fn the_committed_model_is_what_training_writes() {
+    if !shared_available("gold/basil-train") {
+        return;
+    }
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_parallax"));
+    let evidence = bin.with_file_name("examples").join("pair_evidence");
+    assert!(
+        evidence.exists(),
+        "{} is missing (cargo test builds the examples)",
+        evidence.display()
+    );
+    let out = std::env::temp_dir().join(format!("parallax-model-{}.json", std::process::id()));
+    let run = Command::new("python3")
+        .arg("scripts/train_aligner.py")
+        .arg("--out")
+        .arg(&out)
+        .arg("--evidence-bin")
+        .arg(&evidence)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let trained = std::fs::read(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    let committed = std::fs::read("src/align/model.json").unwrap();
+    assert!(
+        trained == committed,
+        "retraining gave a different model.json: {}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+}

@@ -144,14 +144,15 @@ impl Position {
     }
 }
 
-/// The pair's own features (everything before [`FIRST_CONTEXT`]; the rest are left 0).
+/// The pair's own features (everything before [`FIRST_CONTEXT`]; the rest are left 0); `p`
+/// is [`score::parts`] of the pair, which the caller has already worked out.
 pub fn pair(
     ev: &Event,
+    p: &score::Parts,
     (i, a, pa): (usize, &Features, Position),
     (j, b, pb): (usize, &Features, Position),
 ) -> [f32; N] {
     let mut x = [0f32; N];
-    let p = score::parts(a, b);
     x[0] = p.dice;
     x[1] = p.contain;
     x[2] = p.verbatim;

@@ -226,16 +226,20 @@ pub fn align(docs: &[Document], opts: &Options) -> Alignment {
     let (sentences, feats, vocab, languages) = sentence_features(docs);
     let cands = candidates(&sentences, &feats);
     let m = model::Model::get();
-    let scored: Vec<(f32, bool)> = cands
-        .iter()
-        .map(|c| {
-            if identical(&feats[c.a as usize], &feats[c.b as usize]) {
-                return (IDENTICAL_SCORE, true);
-            }
-            let p = m.link(&c.x);
-            (p, p >= opts.link && m.same(&c.x) >= opts.same)
-        })
-        .collect();
+    let score_one = |c: &Candidate| -> (f32, bool) {
+        if identical(&feats[c.a as usize], &feats[c.b as usize]) {
+            return (IDENTICAL_SCORE, true);
+        }
+        let p = m.link(&c.x);
+        (p, p >= opts.link && m.same(&c.x) >= opts.same)
+    };
+    // Long comparisons walk the forest for their pairs on all cores (gathered in order).
+    let scored: Vec<(f32, bool)> = if sentences.len() >= PARALLEL_MIN_SENTENCES {
+        use rayon::prelude::*;
+        cands.par_iter().with_min_len(1024).map(score_one).collect()
+    } else {
+        cands.iter().map(score_one).collect()
+    };
     let mut later: Vec<Vec<(u32, f32)>> = vec![Vec::new(); sentences.len()];
     let mut links = Vec::new();
     for (c, &(p, same)) in cands.iter().zip(&scored) {
@@ -454,11 +458,17 @@ fn candidates(sentences: &[SentenceRef], feats: &[Features]) -> Vec<Candidate> {
             return cands
                 .map(|j| {
                     let g = &feats[j];
+                    let parts = score::parts(f, g);
                     Candidate {
                         a: i as u32,
                         b: j as u32,
-                        base: score::parts(f, g).value(),
-                        x: evidence::pair(&event, (i, f, positions[i]), (j, g, positions[j])),
+                        base: parts.value(),
+                        x: evidence::pair(
+                            &event,
+                            &parts,
+                            (i, f, positions[i]),
+                            (j, g, positions[j]),
+                        ),
                     }
                 })
                 .collect();
@@ -485,13 +495,15 @@ fn candidates(sentences: &[SentenceRef], feats: &[Features]) -> Vec<Candidate> {
             .into_iter()
             .filter_map(|(_, j)| {
                 let g = &feats[j as usize];
-                let base = score::parts(f, g).value();
+                let parts = score::parts(f, g);
+                let base = parts.value();
                 (base >= MIN_KEPT_SCORE).then(|| Candidate {
                     a: i as u32,
                     b: j,
                     base,
                     x: evidence::pair(
                         &event,
+                        &parts,
                         (i, f, positions[i]),
                         (j as usize, g, positions[j as usize]),
                     ),

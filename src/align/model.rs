@@ -30,6 +30,7 @@ impl Trees {
     fn valid(&self) -> bool {
         self.kind == "gbdt"
             && self.trees.iter().all(|t| {
+                // (Depth is checked after the structure: children after parents bound it.)
                 !t.is_empty()
                     && t.iter().enumerate().all(|(i, &(f, _, l, r, _))| {
                         // Children come after their parent, so a walk always ends.
@@ -41,23 +42,69 @@ impl Trees {
                                 && r as usize > i)
                     })
             })
+            && self.trees.iter().all(|t| tree_depth(t, 0) <= MAX_DEPTH)
     }
 }
 
-/// A node of the flattened forest. Leaves have `feature == LEAF`.
-#[derive(Debug, Clone, Copy)]
-struct Flat {
-    feature: u32,
-    /// The largest `f32` not above the file's `f64` threshold: `x <= threshold` in `f32` is
-    /// exactly `f64::from(x) <= t` in the file's terms.
-    threshold: f32,
-    /// Absolute indices into the forest.
-    left: u32,
-    right: u32,
-    value: f32,
+/// All trees of one model laid out as complete binary trees of one depth, in one array: a
+/// tree's internal nodes in breadth-first order, then its leaves. A leaf the file places
+/// higher up is pushed down through nodes that always go left (threshold +∞), so a walk is
+/// `depth` steps of compare-and-index with no data-dependent branch.
+#[derive(Debug)]
+struct Forest {
+    init: f64,
+    depth: u32,
+    /// Per tree: `2^depth - 1` (feature, threshold) pairs.
+    splits: Vec<(u32, f32)>,
+    /// Per tree: `2^depth` leaf values.
+    leaves: Vec<f32>,
 }
 
-const LEAF: u32 = u32::MAX;
+/// The deepest the complete layout goes (a file with deeper trees is refused by `valid`).
+const MAX_DEPTH: u32 = 8;
+
+impl Forest {
+    fn new(t: &Trees) -> Forest {
+        let depth = t
+            .trees
+            .iter()
+            .map(|tree| tree_depth(tree, 0))
+            .max()
+            .unwrap_or(0);
+        let inner = (1usize << depth) - 1;
+        let mut splits = vec![(0u32, f32::INFINITY); inner * t.trees.len()];
+        let mut leaves = vec![0f32; (inner + 1) * t.trees.len()];
+        for (k, tree) in t.trees.iter().enumerate() {
+            let s = &mut splits[k * inner..(k + 1) * inner];
+            let l = &mut leaves[k * (inner + 1)..(k + 1) * (inner + 1)];
+            place(tree, 0, 0, 0, depth, s, l);
+        }
+        Forest {
+            init: t.init,
+            depth,
+            splits,
+            leaves,
+        }
+    }
+
+    fn probability(&self, x: &[f32; evidence::N]) -> f32 {
+        let inner = (1usize << self.depth) - 1;
+        let mut raw = self.init;
+        for (s, l) in self
+            .splits
+            .chunks_exact(inner.max(1))
+            .zip(self.leaves.chunks_exact(inner + 1))
+        {
+            let mut at = 0usize;
+            for _ in 0..self.depth {
+                let (f, t) = s[at];
+                at = 2 * at + 1 + usize::from(x[f as usize] > t);
+            }
+            raw += f64::from(l[at - inner]);
+        }
+        (1.0 / (1.0 + (-raw).exp())) as f32
+    }
+}
 
 /// The largest `f32` below `x` (`f32::next_down`, which needs Rust 1.86), for finite `x`.
 fn next_down(x: f32) -> f32 {
@@ -70,58 +117,63 @@ fn next_down(x: f32) -> f32 {
     }
 }
 
-/// All trees of one model in one array (cache-friendly; no per-tree allocation).
-#[derive(Debug)]
-struct Forest {
-    init: f64,
-    nodes: Vec<Flat>,
-    roots: Vec<u32>,
+/// Depth of the subtree at `node` (a leaf is 0).
+fn tree_depth(tree: &[Node], node: usize) -> u32 {
+    let (f, _, left, right, _) = tree[node];
+    if f < 0 {
+        0
+    } else {
+        1 + tree_depth(tree, left as usize).max(tree_depth(tree, right as usize))
+    }
 }
 
-impl Forest {
-    fn new(t: &Trees) -> Forest {
-        let mut nodes = Vec::new();
-        let mut roots = Vec::with_capacity(t.trees.len());
-        for tree in &t.trees {
-            let base = nodes.len() as u32;
-            roots.push(base);
-            for &(f, threshold, left, right, value) in tree {
-                let mut t32 = threshold as f32;
-                if f64::from(t32) > threshold {
-                    t32 = next_down(t32);
-                }
-                nodes.push(Flat {
-                    feature: if f < 0 { LEAF } else { f as u32 },
-                    threshold: t32,
-                    left: base + left,
-                    right: base + right,
-                    value: value as f32,
-                });
-            }
-        }
-        Forest {
-            init: t.init,
-            nodes,
-            roots,
-        }
+/// Writes the subtree at file node `node` into complete-layout position `at` of level `level`.
+fn place(
+    tree: &[Node],
+    node: usize,
+    at: usize,
+    level: u32,
+    depth: u32,
+    splits: &mut [(u32, f32)],
+    leaves: &mut [f32],
+) {
+    let (f, threshold, left, right, value) = tree[node];
+    if level == depth {
+        leaves[at - splits.len()] = value as f32;
+        return;
     }
-
-    fn probability(&self, x: &[f32; evidence::N]) -> f32 {
-        let mut raw = self.init;
-        for &root in &self.roots {
-            let mut n = self.nodes[root as usize];
-            while n.feature != LEAF {
-                let next = if x[n.feature as usize] <= n.threshold {
-                    n.left
-                } else {
-                    n.right
-                };
-                n = self.nodes[next as usize];
-            }
-            raw += f64::from(n.value);
-        }
-        (1.0 / (1.0 + (-raw).exp())) as f32
+    if f < 0 {
+        // A leaf above the bottom: always left, down to the bottom.
+        splits[at] = (0, f32::INFINITY);
+        place(tree, node, 2 * at + 1, level + 1, depth, splits, leaves);
+        place(tree, node, 2 * at + 2, level + 1, depth, splits, leaves);
+        return;
     }
+    // The largest f32 not above the file's f64 threshold: `x <= t32` in f32 is exactly
+    // `f64::from(x) <= threshold`, the comparison scikit-learn makes.
+    let mut t32 = threshold as f32;
+    if f64::from(t32) > threshold {
+        t32 = next_down(t32);
+    }
+    splits[at] = (f as u32, t32);
+    place(
+        tree,
+        left as usize,
+        2 * at + 1,
+        level + 1,
+        depth,
+        splits,
+        leaves,
+    );
+    place(
+        tree,
+        right as usize,
+        2 * at + 2,
+        level + 1,
+        depth,
+        splits,
+        leaves,
+    );
 }
 
 /// The model file: feature names (checked against [`evidence::NAMES`]), thresholds, models.
@@ -194,7 +246,8 @@ mod tests {
     fn the_compiled_model_parses_and_fits_the_evidence() {
         let m = Model::get();
         assert!(m.link_threshold() > 0.0 && m.link_threshold() < 1.0);
-        assert!(!m.link.roots.is_empty() && !m.same.roots.is_empty());
+        assert!(!m.link.leaves.is_empty() && !m.same.leaves.is_empty());
+        assert!(m.link.depth >= 1 && m.link.depth <= MAX_DEPTH);
     }
 
     #[test]
