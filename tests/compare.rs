@@ -124,3 +124,58 @@ fn the_shared_rebuttal_is_found_with_its_wording_diff() {
         .iter()
         .any(|o| o.op == parallax::report::DiffOp::Insert && o.text.contains("rebuttal")));
 }
+
+/// A report about something else: a football match, in the register of a news report.
+const UNRELATED: &str = "Rovers Hold Leaders to a Draw\n\n\
+    Rovers came from behind twice to hold the league leaders to a 2-2 draw at a rain-soaked ground on Saturday.\n\n\
+    The visitors went ahead after eleven minutes when their captain headed in a corner at the far post.\n\n\
+    Rovers equalised before half-time through a low shot from the edge of the area, and fell behind again soon after the break.\n\n\
+    A penalty in the last minute, awarded for a trip on the substitute striker, rescued a point for the home side.\n\n\
+    \"We showed character today,\" the Rovers manager told reporters after the match.\n\n\
+    The leaders stay three points clear at the top of the table with four games left to play.\n";
+
+#[test]
+fn reports_of_different_events_are_said_not_to_be_one_event() {
+    let dir = std::env::temp_dir().join(format!("parallax-unrelated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let other = dir.join("football.txt");
+    std::fs::write(&other, UNRELATED).unwrap();
+    let other = other.to_str().unwrap();
+    let r = compare(&["fixtures/kaspersky/rferl.txt", other]);
+    let overlap = r.overlap.as_ref().unwrap();
+    assert_eq!(overlap.len(), 1);
+    assert!(!overlap[0].same_event, "{overlap:?}");
+    let mut text = Vec::new();
+    parallax::render::compare::render(&r, parallax::render::Palette::plain(), &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("These reports do not look like the same event"),
+        "{text}"
+    );
+    let mut md = Vec::new();
+    parallax::render::markdown::render(&r, &mut md).unwrap();
+    assert!(String::from_utf8(md)
+        .unwrap()
+        .contains("do not look like the same event"));
+
+    // Reports of one event say nothing of the kind; a third, unrelated one is named.
+    let seeds = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ]);
+    assert!(seeds.overlap.as_ref().unwrap().iter().all(|o| o.same_event));
+    let three = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+        other,
+    ]);
+    let mut text = Vec::new();
+    parallax::render::compare::render(&three, parallax::render::Palette::plain(), &mut text)
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("C football does not look like the same event as any other report."),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -195,7 +195,8 @@ pub struct Alignment {
     pub sentences: Vec<SentenceRef>,
     /// Every linked pair of sentences, by `(a, b)`.
     pub links: Vec<Link>,
-    /// For every pair of reports, how much they share, by `(a, b)`.
+    /// For every pair of reports (beyond [`OVERLAP_ALL_PAIRS_MAX_DOCS`] reports, every pair
+    /// with a link), how much they share, by `(a, b)`.
     pub overlap: Vec<Overlap>,
     /// Groups, ordered by their first member.
     pub groups: Vec<Group>,
@@ -299,6 +300,10 @@ const SAME_EVENT_MIN_SHARE: f32 = 0.1;
 /// … or at least this many sentences do.
 const SAME_EVENT_MIN_LINKED: usize = 3;
 
+/// Up to this many reports, every pair of them is listed in the overlap; beyond, only the pairs
+/// with a link.
+pub const OVERLAP_ALL_PAIRS_MAX_DOCS: usize = 20;
+
 /// How much each pair of reports shares.
 fn overlap(docs: usize, sentences: &[SentenceRef], links: &[Link]) -> Vec<Overlap> {
     let mut body = vec![0usize; docs];
@@ -334,6 +339,11 @@ fn overlap(docs: usize, sentences: &[SentenceRef], links: &[Link]) -> Vec<Overla
             let same_event = body[a].min(body[b]) == 0
                 || smaller >= SAME_EVENT_MIN_SHARE
                 || fewest >= SAME_EVENT_MIN_LINKED;
+            // Many reports: only the pairs that share something (the list would grow with
+            // the square of the reports).
+            if docs > OVERLAP_ALL_PAIRS_MAX_DOCS && n == 0 {
+                continue;
+            }
             out.push(Overlap {
                 a,
                 b,

@@ -44,14 +44,18 @@ pub(crate) fn sentence_texts<'a>(
 }
 
 /// What every view says first when reports share almost nothing (from the report's
-/// `overlap`): one sentence for two reports that do not look like one event, or one per such
-/// pair among more. Plain text; each renderer escapes it.
+/// `overlap`; pairs it does not list share nothing): one sentence for two reports that do not
+/// look like one event; among more, the reports that look like no other's event, or the pairs
+/// that do not (a count when there are many). Plain text; each renderer escapes it.
 pub(crate) fn different_stories(report: &Report) -> Vec<String> {
     let Some(overlap) = report.overlap.as_deref() else {
         return Vec::new();
     };
+    let n = report.documents.len();
+    let pairs = n * n.saturating_sub(1) / 2;
     let apart: Vec<_> = overlap.iter().filter(|o| !o.same_event).collect();
-    if apart.is_empty() {
+    let together = overlap.len() - apart.len();
+    if together == pairs {
         return Vec::new();
     }
     let label = |id: &str| {
@@ -61,39 +65,91 @@ pub(crate) fn different_stories(report: &Report) -> Vec<String> {
             .find(|d| d.id == id)
             .map_or_else(|| id.to_string(), |d| format!("{} {}", d.id, d.label))
     };
-    let sentences = |n: usize| {
-        if n == 1 {
+    let linked = |k: usize| {
+        if k == 1 {
             "1 linked pair of sentences".to_string()
         } else {
-            format!("{n} linked pairs of sentences")
+            format!("{k} linked pairs of sentences")
         }
     };
-    if apart.len() == overlap.len() && overlap.len() == 1 {
-        let o = apart[0];
+    if n == 2 {
+        let (links, shares) = apart
+            .first()
+            .map_or((0, [0.0, 0.0]), |o| (o.links, o.shares));
         return vec![format!(
             "These reports do not look like the same event: they share {} ({:.0}% and {:.0}% of their sentences), so most of what follows is what each says alone.",
-            sentences(o.links),
-            100.0 * o.shares[0],
-            100.0 * o.shares[1]
+            linked(links),
+            100.0 * shares[0],
+            100.0 * shares[1]
         )];
     }
-    if apart.len() == overlap.len() {
+    if together == 0 {
         return vec![format!(
             "None of these reports looks like the same event as another: each pair shares at most {}.",
-            sentences(apart.iter().map(|o| o.links).max().unwrap_or(0))
+            linked(apart.iter().map(|o| o.links).max().unwrap_or(0))
         )];
     }
-    apart
+    // Reports that look like no other report's event.
+    let mut with_company = vec![false; n];
+    let index = |id: &str| report.documents.iter().position(|d| d.id == id);
+    for o in overlap.iter().filter(|o| o.same_event) {
+        for id in &o.docs {
+            if let Some(i) = index(id) {
+                with_company[i] = true;
+            }
+        }
+    }
+    let alone: Vec<&str> = report
+        .documents
         .iter()
-        .map(|o| {
+        .zip(&with_company)
+        .filter(|(_, c)| !**c)
+        .map(|(d, _)| d.id.as_str())
+        .collect();
+    let mut out: Vec<String> = alone
+        .iter()
+        .take(5)
+        .map(|id| {
+            format!(
+                "{} does not look like the same event as any other report.",
+                label(id)
+            )
+        })
+        .collect();
+    if alone.len() > 5 {
+        out.push(format!("… and {} more reports like it.", alone.len() - 5));
+    }
+    // Pairs apart among reports that do have company elsewhere.
+    let rest: Vec<_> = apart
+        .iter()
+        .filter(|o| o.docs.iter().all(|id| !alone.contains(&id.as_str())))
+        .collect();
+    let unlisted = pairs - overlap.len();
+    if rest.len() <= 3 && unlisted == 0 {
+        out.extend(rest.iter().map(|o| {
             format!(
                 "{} and {} do not look like the same event: they share {}.",
                 label(&o.docs[0]),
                 label(&o.docs[1]),
-                sentences(o.links)
+                linked(o.links)
             )
-        })
-        .collect()
+        }));
+    } else {
+        // Every pair apart that involves no lone report (those were named above).
+        let a = alone.len();
+        let involving = a * (n - 1) - a * a.saturating_sub(1) / 2;
+        let k = pairs - together - involving;
+        if k > 0 {
+            out.push(if a > 0 {
+                format!(
+                    "{k} further pairs of reports (of {pairs}) do not look like the same event."
+                )
+            } else {
+                format!("{k} of the {pairs} pairs of reports do not look like the same event.")
+            });
+        }
+    }
+    out
 }
 
 /// `[A] label  source`, the first line about a report in the terminal views.

@@ -26,7 +26,8 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<LinkReport>>,
     /// For every pair of reports, how much they share and whether they look like reports of
-    /// one event (`compare` only).
+    /// one event (`compare` only). With more than 20 reports, only the pairs with a link are
+    /// listed: the others share nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overlap: Option<Vec<OverlapReport>>,
     /// Groups of sentences that carry one fact in two or more reports, built from the links
