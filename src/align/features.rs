@@ -126,33 +126,6 @@ pub struct Features {
 /// At most this many tokens of a sentence take part in the longest shared run.
 pub const MAX_SEQ: usize = 160;
 
-/// Words that open a new clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "according",
-    "after",
-    "although",
-    "and",
-    "as",
-    "because",
-    "before",
-    "but",
-    "if",
-    "said",
-    "saying",
-    "says",
-    "since",
-    "that",
-    "though",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-];
-
 /// A clause shorter than this many tokens joins the one before it.
 const MIN_CLAUSE_TOKENS: usize = 4;
 
@@ -242,7 +215,9 @@ pub fn sentence_features(
                 .get(sentence.tokens[i - 1].span.end..tok.span.start)
                 .unwrap_or("");
             let breaks = gap.contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
-                || CLAUSE_OPENERS.binary_search(&norm).is_ok();
+                || crate::text::lexicon::CLAUSE_OPENERS
+                    .binary_search(&norm)
+                    .is_ok();
             let last = *clause_starts
                 .last()
                 .expect("invariant: one clause at least");
@@ -386,7 +361,6 @@ mod tests {
     #[test]
     fn paraphrase_table_is_sorted() {
         assert!(PARAPHRASES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(CLAUSE_OPENERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

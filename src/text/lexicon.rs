@@ -384,6 +384,33 @@ pub const MEDIA_WORDS: &[&str] = &[
     "video",
 ];
 
+/// Words that open a new clause (the aligner's clause matching), sorted.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "according",
+    "after",
+    "although",
+    "and",
+    "as",
+    "because",
+    "before",
+    "but",
+    "if",
+    "said",
+    "saying",
+    "says",
+    "since",
+    "that",
+    "though",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +423,7 @@ mod tests {
             ABBREVIATIONS,
             NAVIGATION_PHRASES,
             MEDIA_WORDS,
+            CLAUSE_OPENERS,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
