@@ -336,9 +336,16 @@ fn seeds_report_lays_out_one_column_per_outlet_with_aligned_rows() {
         .map(|v| v.as_str().unwrap())
         .collect();
     let pos = |id: &str| order.iter().position(|s| *s == id).unwrap_or(usize::MAX);
+    // The seeds have no conflicts (their one difference is sourcing): no conflicts section,
+    // and the outlets come before the side-by-side table.
+    assert_eq!(
+        pos("conflicts"),
+        usize::MAX,
+        "no conflicts section: {order:?}"
+    );
     assert!(
-        pos("conflicts") < pos("side-by-side"),
-        "conflicts on top: {order:?}"
+        pos("outlets") < pos("side-by-side"),
+        "outlets on top: {order:?}"
     );
     assert_eq!(facts["scripts"], 1);
     assert_eq!(facts["dialogOpen"], false);

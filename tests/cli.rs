@@ -472,10 +472,20 @@ fn output_file_is_written_whole_and_never_over_an_input() {
 
 #[test]
 fn fail_on_sets_exit_code_one_after_writing_the_report() {
-    // the seeds disagree on an attribution and each carries facts the other lacks
-    let o = run(&[RFERL, MT, "--fail-on", "conflicts"]);
+    // two reports that date one vote on different days
+    let dir = scratch("fail-on");
+    let lead = "Lawmakers met in the capital as the dispute over the bill went on.\n\n";
+    let vote = |day: &str| {
+        format!("{lead}The House voted on {day} to override the veto of the terrorism bill.\n")
+    };
+    let a = write(&dir, "a.txt", vote("Wednesday").as_bytes());
+    let b = write(&dir, "b.txt", vote("Thursday").as_bytes());
+    let o = run(&[&a, &b, "--fail-on", "conflicts"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!o.stdout.is_empty(), "the report is still written");
+    // the seeds differ in sourcing, not in fact, and each carries facts the other lacks
+    let o = run(&[RFERL, MT, "--fail-on", "conflicts"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = run(&[RFERL, MT, "--fail-on", "exclusives"]);
     assert_eq!(o.status.code(), Some(1));
     // a report compared with itself has neither

@@ -179,3 +179,119 @@ fn reports_of_different_events_are_said_not_to_be_one_event() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Two one-paragraph reports compared.
+fn compare_texts(a: &str, b: &str) -> Report {
+    let docs: Vec<parallax::Document> = [("a.txt", a), ("b.txt", b)]
+        .iter()
+        .map(|(name, text)| {
+            let input = Input::Bytes {
+                name: name.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            };
+            parallax::ingest::load(&input, None, &ReadOptions::default())
+                .unwrap()
+                .0
+        })
+        .collect();
+    parallax::compare(&docs, &[], &Options::default(), &Default::default())
+}
+
+fn conflict_details(r: &Report) -> Vec<String> {
+    r.conflicts
+        .iter()
+        .flatten()
+        .map(|c| format!("{} {}", c.kind.as_str(), c.detail))
+        .collect()
+}
+
+const LEAD: &str = "Lawmakers met in the capital as the dispute over the bill went on.\n\n";
+
+#[test]
+fn an_institution_dated_on_two_days_is_a_conflict_a_person_is_not() {
+    let r = compare_texts(
+        &format!(
+            "{LEAD}The House voted on Wednesday to override the veto of the terrorism bill.\n"
+        ),
+        &format!("{LEAD}The House voted on Thursday to override the veto of the terrorism bill.\n"),
+    );
+    let c = conflict_details(&r);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].starts_with("date") && c[0].contains("Wednesday") && c[0].contains("Thursday"));
+    // A person acts on many days: two days told of one person are two acts.
+    let r = compare_texts(
+        &format!("{LEAD}Trump announced on Sunday that the defense secretary would leave early.\n"),
+        &format!(
+            "{LEAD}Trump announced on Thursday that the defense secretary would leave early.\n"
+        ),
+    );
+    assert!(
+        conflict_details(&r).is_empty(),
+        "{:?}",
+        conflict_details(&r)
+    );
+}
+
+#[test]
+fn quantities_conflict_only_with_one_unit_and_values_that_cannot_agree() {
+    let pair = |a: &str, b: &str| {
+        conflict_details(&compare_texts(
+            &format!("{LEAD}{a}\n"),
+            &format!("{LEAD}{b}\n"),
+        ))
+    };
+    let c = pair(
+        "The 48-page indictment charges the former aide with fraud and conspiracy in federal court.",
+        "The 47-page indictment charges the former aide with fraud and conspiracy in federal court.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].starts_with("number") && c[0].contains("48-page") && c[0].contains("47-page"));
+    let c = pair(
+        "The hospital sent the family a bill of $5,587.75 for the ambulance ride to the clinic.",
+        "The hospital sent the family a bill of $5,687.75 for the ambulance ride to the clinic.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    // Hedged and rounded values agree; bare numbers never conflict; numbers of other things
+    // are not compared.
+    for (a, b) in [
+        (
+            "The settlement with the state cost the company almost $6 million in fines.",
+            "The settlement with the state cost the company $5.9 million in fines.",
+        ),
+        (
+            "The report said employers added 194,000 jobs in September across the country.",
+            "The report said employers added 194K jobs in September across the country.",
+        ),
+        (
+            "The earthquake of magnitude 6.1 struck near the coast in 2004 at dawn.",
+            "The earthquake of magnitude 14000 struck near the coast in 2004 at dawn.",
+        ),
+        (
+            "The fire destroyed 40 homes in the valley and forced 300 residents to flee overnight.",
+            "The fire destroyed 40 homes in the valley overnight, and 12 firefighters were hurt.",
+        ),
+    ] {
+        assert!(pair(a, b).is_empty(), "{a} / {b}: {:?}", pair(a, b));
+    }
+}
+
+#[test]
+fn different_sources_are_sourcing_not_conflicts() {
+    let r = compare(&[
+        "fixtures/kaspersky/rferl.txt",
+        "fixtures/kaspersky/moscowtimes.txt",
+    ]);
+    assert!(
+        r.conflicts.as_ref().unwrap().is_empty(),
+        "{:?}",
+        r.conflicts
+    );
+    let sourcing = r.sourcing.as_ref().unwrap();
+    assert!(
+        sourcing
+            .iter()
+            .any(|c| c.detail.contains("New York Times")
+                && c.detail.contains("Israeli intelligence")),
+        "{sourcing:?}"
+    );
+}

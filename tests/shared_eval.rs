@@ -230,3 +230,17 @@ fn the_committed_model_is_what_training_writes() {
         String::from_utf8_lossy(&run.stdout)
     );
 }
+
+/// Issue #16: conflicts an editor would agree with. On conflicts-dev and the seeds: precision
+/// 1.0 and both gold conflicts found (`docs/quality.md`).
+#[test]
+#[ignore = "needs ../shared"]
+fn conflicts_dev_precision_and_recall() {
+    if !shared_available("gold/conflicts-dev") {
+        return;
+    }
+    let text = run_script("scripts/eval_conflicts.py");
+    let total = line_starting(&text, "conflicts");
+    assert!(figure(total, "P") >= 0.8, "{text}");
+    assert!(figure(total, "R") >= 1.0, "{text}");
+}

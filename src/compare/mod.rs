@@ -4,6 +4,7 @@
 
 pub mod conflicts;
 pub mod entities;
+pub mod quantity;
 pub mod quotes;
 
 use crate::align::{Alignment, SentenceRef};
@@ -34,6 +35,8 @@ pub struct Comparison {
     pub quote_matches: Vec<quotes::QuoteMatch>,
     /// Where reports disagree.
     pub conflicts: Vec<conflicts::Conflict>,
+    /// The same claim credited to different sources.
+    pub sourcing: Vec<conflicts::Conflict>,
     /// Which report mentions whom.
     pub entities: Vec<entities::Entity>,
 }
@@ -188,13 +191,14 @@ pub fn compare(
             score: l.score,
         })
         .collect();
-    let conflicts = conflicts::find(docs, extracted, &marked, al, &groups, &quote_matches);
+    let found = conflicts::find(docs, extracted, &marked, al, &groups, &quote_matches);
     Comparison {
         groups,
         paragraph_alignment,
         coverage,
         quote_matches,
-        conflicts,
+        conflicts: found.conflicts,
+        sourcing: found.sourcing,
         entities,
     }
 }

@@ -132,6 +132,7 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
     }
 
     quotes(report, p, out)?;
+    sourcing(report, p, out)?;
     entities(report, p, out)?;
 
     // What each report alone carries.
@@ -304,6 +305,37 @@ pub(super) fn conflicts(report: &Report, p: Palette, out: &mut dyn Write) -> io:
         }
     }
 
+    Ok(())
+}
+
+/// The sourcing section: the same claim credited to different sources (not a conflict).
+pub(super) fn sourcing(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let Some(list) = report.sourcing.as_deref().filter(|c| !c.is_empty()) else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}  {}",
+        p.strong("Sourcing"),
+        p.dim(&format!(
+            "{} shared {} credited to different sources",
+            list.len(),
+            if list.len() == 1 { "fact" } else { "facts" }
+        ))
+    )?;
+    for c in list {
+        writeln!(
+            out,
+            "  {}{}",
+            c.group
+                .as_deref()
+                .map(|g| format!("{g}  "))
+                .unwrap_or_default(),
+            p.dim(&c.members.join(" · "))
+        )?;
+        writeln!(out, "      {}", terminal_line(&c.detail))?;
+    }
     Ok(())
 }
 

@@ -46,9 +46,13 @@ pub struct Report {
     /// Which report names whom: people, organisations, places (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<EntityReport>>,
-    /// Where reports disagree: speakers, attribution, dates, numbers (`compare` only).
+    /// Where reports disagree: speakers, dates, numbers (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicts: Option<Vec<ConflictReport>>,
+    /// The same claim credited to different sources (kind `attribution`; `compare` only).
+    /// Not conflicts: one outlet may cite the original report, another its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sourcing: Option<Vec<ConflictReport>>,
     /// Things worth knowing that did not stop the run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
@@ -407,6 +411,7 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
         coverage: None,
         quote_matches: None,
         conflicts: None,
+        sourcing: None,
         entities: None,
         warnings: warnings.to_vec(),
     }
@@ -575,18 +580,14 @@ pub fn build_comparison(
             })
             .collect(),
     );
-    report.conflicts = Some(
-        comparison
-            .conflicts
-            .into_iter()
-            .map(|c| ConflictReport {
-                kind: c.kind,
-                members: c.members,
-                group: c.group,
-                detail: c.detail,
-            })
-            .collect(),
-    );
+    let conflict = |c: crate::compare::conflicts::Conflict| ConflictReport {
+        kind: c.kind,
+        members: c.members,
+        group: c.group,
+        detail: c.detail,
+    };
+    report.conflicts = Some(comparison.conflicts.into_iter().map(conflict).collect());
+    report.sourcing = Some(comparison.sourcing.into_iter().map(conflict).collect());
     let marked: Vec<Vec<&crate::extract::quotes::Quote>> = extracted
         .iter()
         .map(crate::compare::quotes::marked)
