@@ -222,16 +222,89 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             }
         }
     }
-    // A pronoun that found no antecedent keeps its mention but names nobody.
+    // A pronoun that found no antecedent keeps its mention but names nobody; so does a
+    // speaker that cannot be one (a weekday, a dateline, an adverb, a clause fragment): the
+    // quote is unattributed rather than given to the wrong "speaker".
     for q in &mut quotes {
-        if q.speaker
-            .as_deref()
-            .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()))
-        {
-            q.speaker = None;
+        if let Some(s) = q.speaker.take() {
+            let s = strip_dateline(&s);
+            q.speaker = (!PRONOUNS.contains(&s.to_lowercase().as_str()) && plausible_speaker(&s))
+                .then_some(s);
         }
     }
     quotes
+}
+
+/// "WASHINGTON President Donald Trump" → "President Donald Trump", "Wednesday Suncor" →
+/// "Suncor": a dateline in capitals (six letters or more, so "FBI Director …" keeps its
+/// acronym), a weekday or a month run into the name.
+fn strip_dateline(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    match (words.next(), words.clone().next()) {
+        (Some(first), Some(_))
+            if (first.chars().count() >= 6
+                && first
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic()))
+                || crate::text::date::is_weekday(first)
+                || crate::text::date::month_number(first).is_some() =>
+        {
+            words.collect::<Vec<_>>().join(" ")
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Words that open a description that can speak ("the governor", "a spokesman", "two
+/// officials").
+const SPEAKER_DETERMINERS: &[&str] = &[
+    "a", "an", "another", "both", "each", "five", "four", "her", "his", "its", "many", "most",
+    "one", "other", "our", "several", "some", "the", "their", "three", "two",
+];
+
+/// Whether a resolved speaker can be one: a name, a role or a description — never a weekday
+/// or month, a single letter, a dateline in capitals, an adverb, or a clause fragment ("not
+/// seen on camera", "he defended his recent").
+pub(crate) fn plausible_speaker(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // A weekday or month alone ("Theresa May" is a name).
+    if words.len() == 1 && {
+        let w = bare(first);
+        crate::text::date::is_weekday(&w) || crate::text::date::month_number(&w).is_some()
+    } {
+        return false;
+    }
+    if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
+    }
+    if words.len() == 1 && first.chars().count() >= 6 && first.chars().all(|c| !c.is_lowercase()) {
+        return false; // a dateline
+    }
+    if first.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // Lower case: a description opened by a determiner ("the governor"), or a plural noun
+    // standing alone ("officials", "prosecutors").
+    let f = bare(first).to_lowercase();
+    if SPEAKER_DETERMINERS.contains(&f.as_str()) {
+        return words.len() > 1;
+    }
+    // A bare noun phrase ("refugee advocates", "city staff"), not a clause ("did exactly what
+    // everyone", "mostly for its seven"): no function words but "of", no adverb, not ending
+    // in a verb form; a single word only when it is a plural ("officials").
+    let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+    let last = lower.last().map_or("", String::as_str);
+    let phrase = words.len() <= 4
+        && lower
+            .iter()
+            .all(|w| w == "of" || (!crate::text::lexicon::is_stop_word(w) && !w.ends_with("ly")))
+        && !last.ends_with("ing")
+        && !last.ends_with("ed");
+    phrase && (words.len() > 1 || (f.len() > 4 && f.ends_with('s') && !f.ends_with("ss")))
 }
 
 /// A direct quote before attribution.
@@ -1872,6 +1945,44 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_speaker_is_a_name_a_role_or_a_description_or_nobody() {
+        for s in [
+            "Theresa May",
+            "Kaspersky Lab",
+            "the governor",
+            "a spokesman for the ministry",
+            "officials",
+            "refugee advocates",
+            "city staff",
+            "FBI",
+        ] {
+            assert!(plausible_speaker(s), "{s}");
+        }
+        for s in [
+            "not seen on camera",
+            "immediately",
+            "A",
+            "Monday",
+            "WASHINGTON",
+            "did exactly what everyone",
+            "mostly for its seven",
+            "trope",
+        ] {
+            assert!(!plausible_speaker(s), "{s}");
+        }
+        assert_eq!(
+            strip_dateline("WASHINGTON President Donald Trump"),
+            "President Donald Trump"
+        );
+        assert_eq!(strip_dateline("Wednesday Suncor"), "Suncor");
+        assert_eq!(
+            strip_dateline("FBI Director James Comey"),
+            "FBI Director James Comey"
+        );
+        assert_eq!(strip_dateline("May"), "May");
+    }
+
     use super::*;
     use crate::document::{Encoding, InputFormat};
 
