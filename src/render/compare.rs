@@ -360,7 +360,7 @@ pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
         ))
     )?;
     let speaker = |q: &crate::report::QuoteReport| {
-        terminal_line(q.speaker.as_deref().unwrap_or("(speaker unknown)")).into_owned()
+        terminal_line(q.speaker.as_deref().unwrap_or("unattributed")).into_owned()
     };
     for m in matches {
         let (Some((a, _)), Some((b, _))) =

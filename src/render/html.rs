@@ -295,7 +295,7 @@ fn quotes(report: &Report, h: &mut String) -> std::fmt::Result {
         all.len(),
         matches.len()
     )?;
-    let speaker = |q: &QuoteReport| escape(q.speaker.as_deref().unwrap_or("(speaker unknown)"));
+    let speaker = |q: &QuoteReport| escape(q.speaker.as_deref().unwrap_or("unattributed"));
     if !matches.is_empty() {
         h.push_str("<table class=\"quotes\"><thead><tr><th scope=\"col\">How</th><th scope=\"col\">First</th><th scope=\"col\">Second <small>(struck: cut · underlined: changed or added)</small></th></tr></thead><tbody>\n");
         for m in matches {

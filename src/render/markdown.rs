@@ -208,7 +208,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 q.speaker
                     .as_deref()
                     .map(escape)
-                    .unwrap_or_else(|| "—".into()),
+                    .unwrap_or_else(|| "unattributed".into()),
                 escape(&q.text),
                 if how.is_empty() {
                     "only here".to_string()

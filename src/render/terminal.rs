@@ -99,7 +99,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
             ))
         )?;
         for q in doc.quotes.iter().chain(&doc.reported_speech) {
-            let who = q.speaker.as_deref().unwrap_or("(speaker unknown)");
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
             let cue = q
                 .cue
                 .as_deref()
