@@ -233,7 +233,14 @@ pub fn pair(
     x[9] = nums_shared.min(3) as f32;
     x[10] = f32::from(nums_a > 0 && nums_b > 0 && nums_shared == 0);
     x[11] = names.ln_1p();
-    x[12] = (longest_common_run(&a.seq, &b.seq) as f32).ln_1p();
+    // With no word pair in common, the longest shared run is one word or none: the
+    // quadratic walk is only needed when the sentences share a bigram.
+    let run = if p.verbatim > 0.0 {
+        longest_common_run(&a.seq, &b.seq)
+    } else {
+        usize::from(score::count_common(&a.seq_set, &b.seq_set) > 0)
+    };
+    x[12] = (run as f32).ln_1p();
     let (cd, cc) = best_clauses(ev, a, b);
     x[13] = cd;
     x[14] = cc;

@@ -116,6 +116,8 @@ pub struct Features {
     /// Hashes of the tokens' matching forms in reading order (at most [`MAX_SEQ`]): for the
     /// longest run of words two sentences share.
     pub seq: Vec<u32>,
+    /// The same hashes, sorted and unique.
+    pub seq_set: Vec<u32>,
     /// The sentence's clauses (split at punctuation, conjunctions, relative pronouns and
     /// reporting verbs), each as its sorted, unique term ids.
     pub clauses: Vec<Vec<u32>>,
@@ -125,6 +127,10 @@ pub struct Features {
 
 /// At most this many tokens of a sentence take part in the longest shared run.
 pub const MAX_SEQ: usize = 160;
+
+/// At most this many clauses a sentence (the last takes the rest): clause pairs are compared
+/// all against all, and a run-on "sentence" of thousands of commas must stay cheap.
+const MAX_CLAUSES: usize = 16;
 
 /// A clause shorter than this many tokens joins the one before it.
 const MIN_CLAUSE_TOKENS: usize = 4;
@@ -221,7 +227,7 @@ pub fn sentence_features(
             let last = *clause_starts
                 .last()
                 .expect("invariant: one clause at least");
-            if breaks && i - last >= MIN_CLAUSE_TOKENS {
+            if breaks && i - last >= MIN_CLAUSE_TOKENS && clause_starts.len() < MAX_CLAUSES {
                 clause_starts.push(i);
             }
         }
@@ -310,12 +316,16 @@ pub fn sentence_features(
     } else {
         None
     };
+    let mut seq_set = seq.clone();
+    seq_set.sort_unstable();
+    seq_set.dedup();
     Features {
         terms,
         total,
         bigrams,
         embedding,
         seq,
+        seq_set,
         clauses,
         tokens: sentence.tokens.len() as u32,
     }
