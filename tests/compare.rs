@@ -246,6 +246,22 @@ fn quantities_conflict_only_with_one_unit_and_values_that_cannot_agree() {
     );
     assert_eq!(c.len(), 1, "{c:?}");
     assert!(c[0].starts_with("number") && c[0].contains("48-page") && c[0].contains("47-page"));
+    let r = compare_texts(
+        &format!("{LEAD}The 48-page indictment charges the former aide with fraud and conspiracy in federal court.\n"),
+        &format!("{LEAD}The indictment of 47 pages charges the former aide with fraud and conspiracy in federal court.\n"),
+    );
+    let sides: Vec<(String, String, Option<String>)> = r.conflicts.as_ref().unwrap()[0]
+        .sides
+        .iter()
+        .map(|s| (s.doc.clone(), s.value.clone(), s.unit.clone()))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("A".to_string(), "48".to_string(), Some("page".to_string())),
+            ("B".to_string(), "47".to_string(), Some("page".to_string()))
+        ]
+    );
     let c = pair(
         "The hospital sent the family a bill of $5,587.75 for the ambulance ride to the clinic.",
         "The hospital sent the family a bill of $5,687.75 for the ambulance ride to the clinic.",

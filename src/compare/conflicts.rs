@@ -11,7 +11,7 @@ use crate::align::{Alignment, SentenceRef};
 use crate::document::Document;
 use crate::extract::facts::FactKind;
 use crate::extract::Extraction;
-use crate::report::{doc_id, GroupReport};
+use crate::report::{doc_id, ConflictSide, GroupReport};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +53,8 @@ pub struct Conflict {
     pub group: Option<String>,
     /// What each side says, one line.
     pub detail: String,
+    /// Each side, structured.
+    pub sides: Vec<ConflictSide>,
 }
 
 fn sid(r: &SentenceRef) -> String {
@@ -177,9 +179,18 @@ pub fn find(
             .into_iter()
             .flatten()
             .collect();
+        let side = |d: usize, q: &crate::extract::quotes::Quote| ConflictSide {
+            doc: doc_id(d),
+            value: q.speaker.clone().unwrap_or_default(),
+            unit: None,
+            sentence: sentence_of(d, q),
+            text: q.text(&docs[d].text),
+        };
+        let sides = vec![side(m.a.0, qa), side(m.b.0, qb)];
         out.push(Conflict {
             kind: ConflictKind::Speaker,
             members,
+            sides,
             group: None,
             detail: format!(
                 "{}: {} · {}: {}",
@@ -217,8 +228,16 @@ pub fn find(
             })
             .collect();
         for (a, b) in disjoint_pairs(&sources, |x, y| same_source(x, y)) {
+            let side = |k: usize| ConflictSide {
+                doc: doc_id(sides[k].0),
+                value: sources[k].join(", "),
+                unit: None,
+                sentence: (sides[k].1.len() == 1).then(|| sid(&sides[k].1[0])),
+                text: sources[k].join(", "),
+            };
             sourcing.push(Conflict {
                 kind: ConflictKind::Attribution,
+                sides: vec![side(a), side(b)],
                 members: sides[a].1.iter().chain(&sides[b].1).map(sid).collect(),
                 group: gid.clone(),
                 detail: format!(
@@ -283,8 +302,16 @@ pub fn find(
         };
         let (da, db) = (days(&ra), days(&rb));
         if let Some((x, y)) = date_conflict(&da, &db) {
+            let side = |r: &SentenceRef, d: &Dated| ConflictSide {
+                doc: doc_id(r.doc),
+                value: d.value.clone(),
+                unit: None,
+                sentence: Some(sid(r)),
+                text: d.text.clone(),
+            };
             out.push(Conflict {
                 kind: ConflictKind::Date,
+                sides: vec![side(&ra, x), side(&rb, y)],
                 members: members.clone(),
                 group: group.clone(),
                 detail: format!(
@@ -313,8 +340,16 @@ pub fn find(
             };
             let (xa, xb) = (of(&qa), of(&qb));
             if xa.len() == 1 && xb.len() == 1 && !super::quantity::compatible(&xa[0], &xb[0]) {
+                let side = |r: &SentenceRef, q: &super::quantity::Quantity| ConflictSide {
+                    doc: doc_id(r.doc),
+                    value: super::quantity::display(q.value),
+                    unit: Some(q.unit.clone()),
+                    sentence: Some(sid(r)),
+                    text: q.text.clone(),
+                };
                 out.push(Conflict {
                     kind: ConflictKind::Number,
+                    sides: vec![side(&ra, &xa[0]), side(&rb, &xb[0])],
                     members: members.clone(),
                     group: group.clone(),
                     detail: format!(

@@ -204,6 +204,16 @@ fn parse(raw: &str) -> Option<(f64, f64)> {
     Some((value * mult, step * mult))
 }
 
+/// A value in plain digits: `48`, `5587.75`, `5700000000`.
+pub fn display(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 /// Whether two values of one unit can be the same quantity: a hedge on either side, or one
 /// is the other rounded to the precision it is written to ("6 million" and "5.9 million",
 /// "194,000" and "194,320"; not "$5,587.75" and "$5,687.75").

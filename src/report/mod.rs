@@ -215,8 +215,28 @@ pub struct ConflictReport {
     pub members: Vec<String>,
     /// The group it was found in, or null (a quote given to different speakers).
     pub group: Option<String>,
-    /// What each side says.
+    /// What each side says, one line.
     pub detail: String,
+    /// Each side's value, structured: the report, the value, its unit, the sentence, the words.
+    #[serde(default)]
+    pub sides: Vec<ConflictSide>,
+}
+
+/// One side of a conflict (or of a sourcing difference).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictSide {
+    /// Document id.
+    pub doc: String,
+    /// The value: a day (`2016-09-28`, or `weekday thursday` in a report with no date to count
+    /// from), a number (`48`, `5587.75`), a speaker or the sources named.
+    pub value: String,
+    /// The unit of a number: `$`, `%` or the counted noun (`page`); null otherwise.
+    pub unit: Option<String>,
+    /// The sentence it is in (`A.s3`); null when the side spans several.
+    pub sentence: Option<String>,
+    /// The words as written (`48-page`, `Thursday`).
+    pub text: String,
 }
 
 /// A quote of one report matched with a quote of another.
@@ -585,6 +605,7 @@ pub fn build_comparison(
         members: c.members,
         group: c.group,
         detail: c.detail,
+        sides: c.sides,
     };
     report.conflicts = Some(comparison.conflicts.into_iter().map(conflict).collect());
     report.sourcing = Some(comparison.sourcing.into_iter().map(conflict).collect());
