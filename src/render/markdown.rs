@@ -87,25 +87,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
-    if let Some(list) = report.sourcing.as_deref().filter(|c| !c.is_empty()) {
-        writeln!(
-            out,
-            "\n## Sourcing (the same fact credited to different sources)\n"
-        )?;
-        for c in list {
-            writeln!(
-                out,
-                "- {}{} ({})",
-                c.group
-                    .as_deref()
-                    .map(|g| format!("{g}: "))
-                    .unwrap_or_default(),
-                escape(&c.detail),
-                c.members.join(", ")
-            )?;
-        }
-    }
-
     if let (Some(groups), Some(cov)) = (report.groups.as_deref(), report.coverage.as_ref()) {
         writeln!(out, "\n## Coverage\n")?;
         let mut head = String::from("| fact |");
@@ -215,6 +196,24 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 } else {
                     how.join("; ")
                 }
+            )?;
+        }
+    }
+    if let Some(list) = report.sourcing.as_deref().filter(|c| !c.is_empty()) {
+        writeln!(
+            out,
+            "\n## Sourcing (the same fact credited to different sources)\n"
+        )?;
+        for c in list {
+            writeln!(
+                out,
+                "- {}{} ({})",
+                c.group
+                    .as_deref()
+                    .map(|g| format!("{g}: "))
+                    .unwrap_or_default(),
+                escape(&c.detail),
+                c.members.join(", ")
             )?;
         }
     }
