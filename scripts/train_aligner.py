@@ -222,13 +222,16 @@ def export(model, kind, names, link, same_threshold, same_model):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
-    ap.add_argument("--model", default="gbdt", choices=["gbdt", "logistic"])
+    ap.add_argument("--model", default="gbdt", choices=["gbdt", "logistic"],
+                    help="logistic: for comparison, with --no-write (Rust reads only boosted trees)")
     ap.add_argument("--folds", type=int, default=6)
     ap.add_argument("--out", default=os.path.join(REPO, "src", "align", "model.json"))
     ap.add_argument("--ablate", nargs="*", default=[], help="features to leave out (set to 0)")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--evidence-bin", help="a built examples/pair_evidence (default: build it)")
     a = ap.parse_args()
+    if a.model == "logistic" and not a.no_write:
+        sys.exit("--model logistic is for comparison only (Rust reads boosted trees): add --no-write")
     score = load_score(a.shared)
     exe = a.evidence_bin or build_example()
     cache = os.path.join(REPO, "target", "aligner-data")
