@@ -281,31 +281,11 @@ pub(super) fn coverage(report: &Report, p: Palette, out: &mut dyn Write) -> io::
 /// The conflicts, each with its kind, group, reports and what differs.
 pub(super) fn conflicts(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
     // Conflicts: what an editor reads first.
-    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}  {}",
-            p.strong("Conflicts"),
-            p.dim(&format!("{} where the reports disagree", conflicts.len()))
-        )?;
-        for c in conflicts {
-            let kind = c.kind.as_str();
-            writeln!(
-                out,
-                "  {}  {}{}",
-                p.note(&format!("{kind:<11}")),
-                c.group
-                    .as_deref()
-                    .map(|g| format!("{g}  "))
-                    .unwrap_or_default(),
-                p.dim(&c.members.join(" · "))
-            )?;
-            writeln!(out, "      {}", terminal_line(&c.detail))?;
-        }
-    }
-
-    Ok(())
+    let Some(list) = report.conflicts.as_deref().filter(|c| !c.is_empty()) else {
+        return Ok(());
+    };
+    let summary = format!("{} where the reports disagree", list.len());
+    disagreements(out, p, "Conflicts", &summary, list, true)
 }
 
 /// The sourcing section: the same claim credited to different sources (not a conflict).
@@ -313,27 +293,38 @@ pub(super) fn sourcing(report: &Report, p: Palette, out: &mut dyn Write) -> io::
     let Some(list) = report.sourcing.as_deref().filter(|c| !c.is_empty()) else {
         return Ok(());
     };
+    let facts = if list.len() == 1 { "fact" } else { "facts" };
+    let summary = format!(
+        "{} shared {facts} credited to different sources",
+        list.len()
+    );
+    disagreements(out, p, "Sourcing", &summary, list, false)
+}
+
+/// A heading, then per entry its kind (when `kinds`), group and sentences, and what each side
+/// says.
+fn disagreements(
+    out: &mut dyn Write,
+    p: Palette,
+    title: &str,
+    summary: &str,
+    list: &[crate::report::ConflictReport],
+    kinds: bool,
+) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}  {}",
-        p.strong("Sourcing"),
-        p.dim(&format!(
-            "{} shared {} credited to different sources",
-            list.len(),
-            if list.len() == 1 { "fact" } else { "facts" }
-        ))
-    )?;
+    writeln!(out, "{}  {}", p.strong(title), p.dim(summary))?;
     for c in list {
-        writeln!(
-            out,
-            "  {}{}",
-            c.group
-                .as_deref()
-                .map(|g| format!("{g}  "))
-                .unwrap_or_default(),
-            p.dim(&c.members.join(" · "))
-        )?;
+        let kind = if kinds {
+            p.note(&format!("{:<11}", c.kind.as_str())) + "  "
+        } else {
+            String::new()
+        };
+        let group = c
+            .group
+            .as_deref()
+            .map(|g| format!("{g}  "))
+            .unwrap_or_default();
+        writeln!(out, "  {kind}{group}{}", p.dim(&c.members.join(" · ")))?;
         writeln!(out, "      {}", terminal_line(&c.detail))?;
     }
     Ok(())
