@@ -196,13 +196,8 @@ def make_model(kind):
                                           early_stopping=False, random_state=SEED)
 
 
-def export(model, kind, names, link, same_threshold, same_model):
+def export(model, names, link, same_threshold, same_model):
     def one(m):
-        if kind == "logistic":
-            scaler, lr = m.steps[0][1], m.steps[1][1]
-            return {"kind": "logistic", "mean": [float(x) for x in scaler.mean_],
-                    "scale": [float(x) for x in scaler.scale_],
-                    "weights": [float(x) for x in lr.coef_[0]], "bias": float(lr.intercept_[0])}
         # Each tree as its nodes [feature, threshold, left, right, value]: a leaf has feature -1
         # and adds its value (the learning rate already applied) to the log-odds; an inner node
         # sends x to `left` when x[feature] <= threshold.
@@ -292,7 +287,7 @@ def main():
           f"train precision at {same_t}: {float((same_y[sp >= same_t]).mean()) if (sp >= same_t).any() else 0:.3f}, "
           f"recall {float((sp[same_y == 1] >= same_t).mean()):.3f}")
     if not a.no_write:
-        out = export(model, a.model, names, link, same_t, same_model)
+        out = export(model, names, link, same_t, same_model)
         with open(a.out, "w") as f:
             json.dump(out, f, separators=(",", ":"))
             f.write("\n")

@@ -191,7 +191,7 @@ pub fn compare(
             score: l.score,
         })
         .collect();
-    let found = conflicts::find(docs, extracted, &marked, al, &groups, &quote_matches);
+    let found = conflicts::find(docs, extracted, al, &groups);
     Comparison {
         groups,
         paragraph_alignment,

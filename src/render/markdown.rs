@@ -72,19 +72,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
         writeln!(out, "\n## Conflicts\n")?;
-        for c in conflicts {
-            let kind = c.kind.as_str();
-            writeln!(
-                out,
-                "- **{kind}**{}: {} ({})",
-                c.group
-                    .as_deref()
-                    .map(|g| format!(" in {g}"))
-                    .unwrap_or_default(),
-                escape(&c.detail),
-                c.members.join(", ")
-            )?;
-        }
+        disagreements(out, conflicts, true)?;
     }
 
     if let (Some(groups), Some(cov)) = (report.groups.as_deref(), report.coverage.as_ref()) {
@@ -204,18 +192,40 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "\n## Sourcing (the same fact credited to different sources)\n"
         )?;
-        for c in list {
-            writeln!(
-                out,
-                "- {}{} ({})",
-                c.group
-                    .as_deref()
-                    .map(|g| format!("{g}: "))
-                    .unwrap_or_default(),
-                escape(&c.detail),
-                c.members.join(", ")
-            )?;
-        }
+        disagreements(out, list, false)?;
+    }
+    Ok(())
+}
+
+/// One list item per conflict or sourcing entry: its kind (when `kinds`), group, what each
+/// side says and the sentences.
+fn disagreements(
+    out: &mut dyn Write,
+    list: &[crate::report::ConflictReport],
+    kinds: bool,
+) -> io::Result<()> {
+    for c in list {
+        let kind = if kinds {
+            format!("**{}**", c.kind.as_str())
+        } else {
+            String::new()
+        };
+        let group = match (&c.group, kinds) {
+            (Some(g), true) => format!(" in {g}"),
+            (Some(g), false) => g.clone(),
+            (None, _) => String::new(),
+        };
+        let sep = if kind.is_empty() && group.is_empty() {
+            ""
+        } else {
+            ": "
+        };
+        writeln!(
+            out,
+            "- {kind}{group}{sep}{} ({})",
+            escape(&c.detail),
+            c.members.join(", ")
+        )?;
     }
     Ok(())
 }
