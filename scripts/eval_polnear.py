@@ -7,7 +7,9 @@ Every article of the split is read with `parallax inspect --format json`; quotes
 speech are the predictions. For each gold attribution with a Source and a Content (one
 annotator's file per article, the first by name), the prediction covering the largest share of
 the gold Content (more than `threshold` of it, as in the GGT evaluation) is its match; the
-speaker is right when the predicted speaker mention overlaps the gold Source span. Reported:
+speaker is right when the predicted speaker mention overlaps the gold Source span (for an
+`inherited` quote, the mention of the quote it takes its speaker from, as PolNeAR marks the
+Source of a run of quotes where it is named). Reported:
 the share of gold attributions matched (content recall, low by design: PolNeAR annotates every
 attribution, beliefs and reports included), and speaker accuracy over the matched ones. The
 data is read in place and never copied into the repository.

@@ -8,7 +8,8 @@ and read with `parallax inspect --format json`; direct and mixed quotes and repo
 are all predictions. Scoring follows GGT's own evaluate_quotes.py, as its README describes: a
 gold quote is matched by the best unused predicted quote that covers more than `threshold` of
 the gold span (|gold ∩ pred| / |gold|); a matched quote's speaker is right when the predicted
-and gold speaker spans overlap, or when both are empty (a floating quote). Also reported:
+and gold speaker spans overlap, or when both are empty (a floating quote; an `inherited`
+speaker counts as empty here, as GGT gives such quotes no mention of their own). Also reported:
 direct quotes alone (gold quotes that start with a quote mark, against predicted direct and
 mixed quotes, leaving out predictions that make up a gold quote of the other kind), and the
 resolved name against the gold `reference` (right when they share a
@@ -123,7 +124,9 @@ def main():
         table = char_offsets(text)
 
         def conv(q):
-            sp = q.get("speaker_span")
+            # GGT gives a floating quote no speaker span of its own; Parallax points an
+            # inherited speaker at the earlier quote's mention, which GGT does not count.
+            sp = None if q.get("inherited") else q.get("speaker_span")
             return {
                 "span": [to_chars(table, q["start"]), to_chars(table, q["end"])],
                 "speaker_span": [to_chars(table, sp[0]), to_chars(table, sp[1])] if sp else None,

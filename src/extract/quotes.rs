@@ -45,6 +45,8 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<String>,
+    /// No attribution of its own: the speaker (and `speaker_span`) come from the quote before.
+    pub inherited: bool,
     /// Index of the paragraph the quote starts in.
     pub paragraph: usize,
     /// Index, within that paragraph, of the sentence the quote starts in.
@@ -66,7 +68,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
     merge_split_quotes(text, &mut raw);
     let mut quotes = Vec::new();
     let mut people = Mentions::default();
-    let mut current: Option<(String, usize)> = None; // speaker and paragraph of the last quote
+    // speaker, the mention it was resolved from and paragraph of the last quote
+    let mut current: Option<(String, Option<Span>, usize)> = None;
     let mut r = 0;
     // spans of direct quotes so far: a sentence inside one is not indirect speech
     let mut direct_spans_seen: Vec<Span> = Vec::new();
@@ -159,21 +162,25 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 if kind == QuoteKind::Direct {
                     direct_spans_seen.push(q.span);
                 }
+                let mut inherited = false;
                 let (speaker, speaker_span, cue) = match attribution {
                     Some(a) => (a.name, a.mention, Some(a.cue).filter(|c| !c.is_empty())),
                     None => {
                         // A floating quote: the current speaker, if one spoke just before.
-                        let inherited = current
-                            .as_ref()
-                            .filter(|(_, cp)| {
-                                p.saturating_sub(*cp) <= 2 && kind == QuoteKind::Direct
-                            })
-                            .map(|(name, _)| name.clone());
-                        (inherited, None, None)
+                        // It keeps the mention its speaker was resolved from.
+                        match current.as_ref().filter(|(_, _, cp)| {
+                            p.saturating_sub(*cp) <= 2 && kind == QuoteKind::Direct
+                        }) {
+                            Some((name, mention, _)) => {
+                                inherited = true;
+                                (Some(name.clone()), *mention, None)
+                            }
+                            None => (None, None, None),
+                        }
                     }
                 };
                 if let Some(name) = &speaker {
-                    current = Some((name.clone(), p));
+                    current = Some((name.clone(), speaker_span, p));
                     people.note_speaker(name);
                 }
                 quotes.push(Quote {
@@ -183,6 +190,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     speaker,
                     speaker_span,
                     cue,
+                    inherited,
                     paragraph: p,
                     sentence: si,
                 });
@@ -211,7 +219,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                         continue;
                     }
                     if let Some(name) = &q.speaker {
-                        current = Some((name.clone(), p));
+                        current = Some((name.clone(), q.speaker_span, p));
                         people.note_speaker(name);
                     }
                     quotes.push(q);
@@ -1831,6 +1839,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             speaker: Some(name.clone()),
             speaker_span: Some(mention),
             cue: Some(cue.to_string()),
+            inherited: false,
             paragraph: p,
             sentence: si,
         };
@@ -1913,6 +1922,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
                 speaker: Some(name),
                 speaker_span: Some(mention),
                 cue: Some(frame[v].text.clone()),
+                inherited: false,
                 paragraph: p,
                 sentence: si,
             }];
@@ -1936,6 +1946,7 @@ fn indirect(text: &str, words: &[Word], people: &Mentions, p: usize, si: usize) 
             speaker: Some(name),
             speaker_span: Some(mention),
             cue: Some("according to".into()),
+            inherited: false,
             paragraph: p,
             sentence: si,
         }];
@@ -2032,6 +2043,33 @@ mod tests {
             speaker_of(&qs, "ungrounded").as_deref(),
             Some("Dmitry Peskov")
         );
+    }
+
+    #[test]
+    fn an_inherited_speaker_points_at_the_mention_it_came_from() {
+        // From PolNeAR dev (Washington Post, 2016): the second quote has no attribution.
+        let text = "\u{201c}It\u{2019}s hard to avoid,\u{201d} said Ryan Ellis, a Republican tax consultant. \
+                    \u{201c}Any time you want to cut taxes, almost by definition it is going to be a fairly regressive tax cut.\u{201d}\n";
+        let doc = crate::ingest::analyse(
+            "t.txt".into(),
+            "t".into(),
+            InputFormat::Text,
+            Encoding::Utf8,
+            text.into(),
+        );
+        let qs = extract(&doc);
+        let own = qs.iter().find(|q| q.text(text).contains("hard")).unwrap();
+        let floating = qs
+            .iter()
+            .find(|q| q.text(text).contains("Any time"))
+            .unwrap();
+        assert!(!own.inherited);
+        assert!(floating.inherited);
+        assert_eq!(floating.cue, None);
+        assert_eq!(floating.speaker.as_deref(), Some("Ryan Ellis"));
+        let mention = floating.speaker_span.expect("the earlier mention");
+        assert_eq!(Some(mention), own.speaker_span);
+        assert!(mention.slice(text).contains("Ryan Ellis"));
     }
 
     #[test]

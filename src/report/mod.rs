@@ -172,6 +172,9 @@ pub struct QuoteReport {
     pub speaker_span: Option<[usize; 2]>,
     /// The reporting verb or phrase, or null for a floating quote.
     pub cue: Option<String>,
+    /// True for a floating quote that takes the speaker of the quote before it (the
+    /// `speaker_span` is then that quote's mention).
+    pub inherited: bool,
 }
 
 /// One fact.
@@ -456,6 +459,7 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         kind: q.kind,
         speaker: q.speaker.clone(),
         speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
+        inherited: q.inherited,
         cue: q.cue.clone(),
     };
     let (direct, indirect): (Vec<_>, Vec<_>) = x
