@@ -4,7 +4,7 @@
 //! a quantity with the same unit (hedged and rounded values agree, bare numbers never
 //! conflict). A quote given to two people is not reported: on basil-train's 48 events 24 such
 //! "conflicts" came up and nearly all were a wrong speaker on one side (speaker accuracy is
-//! about 0.75 a side); the quotes section still shows the pair as `other-speaker`. Different
+//! about 0.75 a side); the quote match carries `speakers_differ` instead. Different
 //! sources for one claim ("the Times reported" / "Israeli intelligence said") are not
 //! conflicts: they are listed apart, as sourcing.
 

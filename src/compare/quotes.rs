@@ -1,6 +1,8 @@
 //! Quotes across reports: which quote of one report is which quote of another, and how they
-//! differ — word for word the same, one cut short (a fragment of the other), words changed,
-//! dropped or added (altered), or the same words given to someone else.
+//! differ — word for word the same, one cut short (a fragment of the other), or words changed,
+//! dropped or added (altered). The relation is about wording alone; that the two reports give
+//! the words to different people is a separate flag, raised only when each report names its
+//! speaker in the quote's own attribution.
 
 use super::{word_diff, Word};
 use crate::document::Document;
@@ -19,18 +21,15 @@ pub enum QuoteRelation {
     Fragment,
     /// Mostly the same words, some changed, dropped or added.
     Altered,
-    /// The same (or nearly the same) words, attributed to different people.
-    OtherSpeaker,
 }
 
 impl QuoteRelation {
-    /// `identical`, `fragment`, `altered` or `other-speaker`.
+    /// `identical`, `fragment` or `altered`.
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteRelation::Identical => "identical",
             QuoteRelation::Fragment => "fragment",
             QuoteRelation::Altered => "altered",
-            QuoteRelation::OtherSpeaker => "other-speaker",
         }
     }
 }
@@ -43,8 +42,11 @@ pub struct QuoteMatch {
     pub a: (usize, usize),
     /// The matching quote of the later document.
     pub b: (usize, usize),
-    /// How they relate.
+    /// How their wording relates.
     pub relation: QuoteRelation,
+    /// Both reports name the speaker in the quote's own attribution, and the names share no
+    /// word: the words are given to different people.
+    pub speakers_differ: bool,
     /// Word diff of `b` against `a` (empty when identical).
     pub ops: Vec<DiffSegment>,
 }
@@ -157,12 +159,6 @@ pub fn match_quotes(docs: &[Document], marked: &[Vec<&Quote>]) -> Vec<QuoteMatch
         let Some((rel, common)) = relate(wa, wb) else {
             continue;
         };
-        let (a, b) = (marked[*da][*qa], marked[*db][*qb]);
-        let rel = if different_speakers(a, b) {
-            QuoteRelation::OtherSpeaker
-        } else {
-            rel
-        };
         found.push((*da, *db, *qa, rel, std::cmp::Reverse(common), *qb));
     }
     found.sort_unstable();
@@ -185,6 +181,7 @@ pub fn match_quotes(docs: &[Document], marked: &[Vec<&Quote>]) -> Vec<QuoteMatch
             a: (da, qa),
             b: (db, qb),
             relation,
+            speakers_differ: different_speakers(&docs[da].text, a, &docs[db].text, b),
             ops,
         });
     }
@@ -234,21 +231,62 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
         .sum()
 }
 
-/// Both speakers are known and share no word ("Dmitry Peskov" and "Peskov" are one person).
-fn different_speakers(a: &Quote, b: &Quote) -> bool {
-    let words = |s: &str| -> Vec<String> {
+/// Both speakers are certain and share no word ("Dmitry Peskov" and "Peskov" are one person),
+/// and the quote is long enough to be one person's words (two people may well both call
+/// something "politically motivated").
+fn different_speakers(ta: &str, a: &Quote, tb: &str, b: &Quote) -> bool {
+    let long = |t: &str, q: &Quote| {
+        q.parts
+            .iter()
+            .map(|p| p.slice(t).split_whitespace().count())
+            .sum::<usize>()
+            >= SPEAKERS_DIFFER_MIN_WORDS
+    };
+    if !long(ta, a) || !long(tb, b) {
+        return false;
+    }
+    match (certain_speaker(ta, a), certain_speaker(tb, b)) {
+        (Some(x), Some(y)) => !x.iter().any(|w| y.contains(w)),
+        _ => false,
+    }
+}
+
+/// Quotes shorter than this never flag different speakers.
+const SPEAKERS_DIFFER_MIN_WORDS: usize = 6;
+
+/// The words of a quote's speaker when the quote's own attribution names a person by first and
+/// last name: not inherited from an earlier quote, not a pronoun or a description resolved to
+/// someone ("the attorney", "the statement"), not a lone surname, an organisation, a place or a
+/// group ("Republicans", "Tennessee"), and with no lowercase word in it ("Obama and Mr
+/// Netanyahu").
+fn certain_speaker(text: &str, q: &Quote) -> Option<Vec<String>> {
+    if q.inherited || q.cue.is_none() {
+        return None;
+    }
+    let speaker = q.speaker.as_deref()?;
+    // two or more capitalised words, none an organisation's, a place's, a weekday or a month
+    if crate::extract::facts::name_kind(speaker, None)
+        != Some(crate::extract::facts::FactKind::Person)
+        || speaker.split_whitespace().any(|w| {
+            crate::text::date::is_weekday(w) || crate::text::date::month_number(w).is_some()
+        })
+    {
+        return None;
+    }
+    let lower = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1)
+            .filter(|w| w.chars().count() > 1)
             .map(str::to_lowercase)
             .collect()
     };
-    match (&a.speaker, &b.speaker) {
-        (Some(x), Some(y)) => {
-            let (wx, wy) = (words(x), words(y));
-            !wx.is_empty() && !wy.is_empty() && !wx.iter().any(|w| wy.contains(w))
-        }
-        _ => false,
-    }
+    let mention = lower(text.get(q.speaker_span?.start..q.speaker_span?.end)?);
+    // The mention holds the surname: "said Peskov" resolved to "Dmitry Peskov" is the same
+    // man, but "he" or "the spokesman" resolved to him is a guess.
+    let words = lower(speaker);
+    words
+        .last()
+        .is_some_and(|last| mention.contains(last))
+        .then_some(words)
 }
 
 /// Lowercase words of a quote's parts.
@@ -300,6 +338,67 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn doc(text: &str) -> Document {
+        crate::ingest::analyse(
+            "t.txt".into(),
+            "t".into(),
+            crate::document::InputFormat::Text,
+            crate::document::Encoding::Utf8,
+            text.into(),
+        )
+    }
+
+    /// (relation, speakers differ) of the first match between two one-report texts.
+    fn first_match(a: &str, b: &str) -> Option<(QuoteRelation, bool)> {
+        let docs = [doc(a), doc(b)];
+        let quotes: Vec<Vec<Quote>> = docs.iter().map(crate::extract::quotes::extract).collect();
+        let marked: Vec<Vec<&Quote>> = quotes.iter().map(|q| q.iter().collect()).collect();
+        match_quotes(&docs, &marked)
+            .first()
+            .map(|m| (m.relation, m.speakers_differ))
+    }
+
+    #[test]
+    fn speakers_differ_only_when_both_are_named() {
+        let quote = "\u{201c}We will not raise taxes on working families this year,\u{201d}";
+        let ryan = format!("{quote} said Paul Ryan.\n");
+        let grassley = format!("{quote} said Chuck Grassley.\n");
+        // the relation is about wording alone; the flag is separate
+        assert_eq!(
+            first_match(&ryan, &grassley),
+            Some((QuoteRelation::Identical, true))
+        );
+        assert_eq!(
+            first_match(&ryan, &ryan),
+            Some((QuoteRelation::Identical, false))
+        );
+        // a pronoun resolved to someone is not certain
+        let pronoun = format!("Chuck Grassley spoke on Monday.\n\n{quote} he said.\n");
+        assert_eq!(
+            first_match(&ryan, &pronoun),
+            Some((QuoteRelation::Identical, false))
+        );
+        // nor a description, nor an organisation
+        let desc = format!("{quote} the senator said.\n");
+        assert_eq!(
+            first_match(&ryan, &desc),
+            Some((QuoteRelation::Identical, false))
+        );
+        let org = format!("{quote} said the Finance Committee.\n");
+        assert_eq!(
+            first_match(&ryan, &org),
+            Some((QuoteRelation::Identical, false))
+        );
+        // two people may both call something "politically motivated"
+        let short_a = "The charges are \u{201c}politically motivated,\u{201d} said Gregory Vega.\n";
+        let short_b =
+            "The charges are \u{201c}politically motivated,\u{201d} said Duncan Hunter.\n";
+        assert_eq!(
+            first_match(short_a, short_b),
+            Some((QuoteRelation::Identical, false))
+        );
     }
 
     #[test]

@@ -489,7 +489,7 @@ const PLACE_WORDS: &[&str] = &[
 
 /// The kind of a capitalised run, or `None` for words that are capitalised for other reasons
 /// (a month, a single common word).
-fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> {
+pub(crate) fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words
         .iter()

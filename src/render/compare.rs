@@ -360,11 +360,16 @@ pub(super) fn quotes(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             continue;
         };
         writeln!(out)?;
+        let how = if m.speakers_differ {
+            format!("{}, given to different speakers", m.relation.as_str())
+        } else {
+            m.relation.as_str().to_string()
+        };
         writeln!(
             out,
             "  {} {}  {}",
             p.strong(&format!("{} ~ {}", m.quotes[0], m.quotes[1])),
-            p.note(m.relation.as_str()),
+            p.note(&how),
             p.dim(&format!("{} · {}", speaker(a), speaker(b)))
         )?;
         writeln!(

@@ -311,10 +311,15 @@ fn quotes(report: &Report, h: &mut String) -> std::fmt::Result {
             };
             writeln!(
                 h,
-                "<tr><th scope=\"row\"><span class=\"badge\">{}</span></th>\
+                "<tr><th scope=\"row\"><span class=\"badge\">{}</span>{}</th>\
                  <td class=\"{}\" tabindex=\"0\" role=\"button\" aria-haspopup=\"dialog\" data-label=\"{}\" data-sents=\"{}\"><span class=\"who\">{} · {}</span><q>{}</q></td>\
                  <td class=\"{}\" tabindex=\"0\" role=\"button\" aria-haspopup=\"dialog\" data-label=\"{}\" data-sents=\"{}\"><span class=\"who\">{} · {}</span><q>{}</q></td></tr>",
                 m.relation.as_str(),
+                if m.speakers_differ {
+                    " <small class=\"differ\">given to different speakers</small>"
+                } else {
+                    ""
+                },
                 tint(*ai),
                 escape(&report.documents[*ai].label),
                 escape(&a.sentence),

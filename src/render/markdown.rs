@@ -167,7 +167,14 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     } else {
                         return None;
                     };
-                    Some(format!("{} in {other}", m.relation.as_str()))
+                    Some(if m.speakers_differ {
+                        format!(
+                            "{} in {other}, given to a different speaker",
+                            m.relation.as_str()
+                        )
+                    } else {
+                        format!("{} in {other}", m.relation.as_str())
+                    })
                 })
                 .collect();
             writeln!(

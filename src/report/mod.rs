@@ -248,10 +248,13 @@ pub struct ConflictSide {
 pub struct QuoteMatchReport {
     /// The two quote ids, the earlier report first (`["A.q5", "B.q2"]`).
     pub quotes: [String; 2],
-    /// `identical`, `fragment`, `altered` or `other-speaker`.
+    /// `identical`, `fragment` or `altered`: the wording alone.
     pub relation: crate::compare::quotes::QuoteRelation,
     /// The speakers as each report gives them (null when unknown).
     pub speakers: [Option<String>; 2],
+    /// True when both reports name the speaker in the quote's own attribution and the names
+    /// share no word.
+    pub speakers_differ: bool,
     /// Word diff of the second quote against the first (empty when identical).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ops: Vec<DiffSegment>,
@@ -630,6 +633,7 @@ pub fn build_comparison(
                     ],
                     relation: m.relation,
                     speakers: [speaker(m.a), speaker(m.b)],
+                    speakers_differ: m.speakers_differ,
                     ops: m.ops,
                 }
             })
