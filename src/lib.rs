@@ -101,11 +101,12 @@ pub fn compare(
     };
     // Extraction and alignment read the documents and nothing else: on long inputs they run
     // side by side.
-    let (extracted, alignment) = join(
+    let (mut extracted, alignment) = join(
         parallel_worth_it(docs),
         || extract::extract_all(docs, x),
         || align::align(docs, opts),
     );
+    compare::quotes::promote_shared(docs, &mut extracted);
     let comparison = compare::compare(docs, &extracted, &alignment);
     report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
 }

@@ -181,20 +181,29 @@ fn reports_of_different_events_are_said_not_to_be_one_event() {
 }
 
 /// Two one-paragraph reports compared.
-fn compare_texts(a: &str, b: &str) -> Report {
-    let docs: Vec<parallax::Document> = [("a.txt", a), ("b.txt", b)]
+fn read_texts(texts: &[&str]) -> Vec<parallax::Document> {
+    texts
         .iter()
-        .map(|(name, text)| {
+        .enumerate()
+        .map(|(i, text)| {
             let input = Input::Bytes {
-                name: name.to_string(),
+                name: format!("{}.txt", (b'a' + i as u8) as char),
                 bytes: text.as_bytes().to_vec(),
             };
             parallax::ingest::load(&input, None, &ReadOptions::default())
                 .unwrap()
                 .0
         })
-        .collect();
-    parallax::compare(&docs, &[], &Options::default(), &Default::default())
+        .collect()
+}
+
+fn compare_texts(a: &str, b: &str) -> Report {
+    parallax::compare(
+        &read_texts(&[a, b]),
+        &[],
+        &Options::default(),
+        &Default::default(),
+    )
 }
 
 fn conflict_details(r: &Report) -> Vec<String> {
@@ -310,4 +319,38 @@ fn different_sources_are_sourcing_not_conflicts() {
                 && c.detail.contains("Israeli intelligence")),
         "{sourcing:?}"
     );
+}
+
+#[test]
+fn a_short_phrase_in_quote_marks_is_a_quote_when_another_outlet_quotes_it_too() {
+    // BASIL (2018): both outlets put "spill the beans" in quote marks; neither says who said it.
+    let a = "Cohen had threatened to \u{201c}spill the beans\u{201d} on his former client.\n\n\
+             Prosecutors in New York declined to comment on the case on Tuesday.\n";
+    let b = "The lawyer was ready to \"spill the beans\" about the payments, friends said.\n\n\
+             The lawyer's office in Manhattan was searched by agents in April.\n";
+    let r = compare_texts(a, b);
+    let texts = |d: usize| -> Vec<&str> {
+        r.documents[d]
+            .quotes
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect()
+    };
+    assert_eq!(texts(0), ["spill the beans"]);
+    assert_eq!(texts(1), ["spill the beans"]);
+    let m = r.quote_matches.as_ref().unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].relation.as_str(), "identical");
+    assert_eq!(r.documents[0].quotes[0].speaker, None);
+    // Alone, or beside an outlet that does not quote it, the phrase is not a quote.
+    let c = "Agents searched the lawyer's office in Manhattan in April, officials said.\n";
+    let r = compare_texts(a, c);
+    assert!(
+        r.documents[0].quotes.is_empty(),
+        "{:?}",
+        r.documents[0].quotes
+    );
+    let docs = read_texts(&[a]);
+    let alone = parallax::inspect(&docs, &[], &Default::default());
+    assert!(alone.documents[0].quotes.is_empty());
 }

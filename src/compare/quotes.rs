@@ -66,6 +66,63 @@ pub fn marked(x: &Extraction) -> Vec<&Quote> {
         .collect()
 }
 
+/// Moves into each report's quotes those of its tentative quotes (short quoted phrases nobody is
+/// said to have said) that another report quotes too, word for word or as a contiguous part:
+/// two outlets putting "spill the beans" in quote marks are quoting someone. The rest are
+/// dropped. Quotes stay in reading order.
+pub fn promote_shared(docs: &[Document], extracted: &mut [Extraction]) {
+    if extracted.iter().all(|x| x.tentative.is_empty()) {
+        return;
+    }
+    let mut keep: Vec<Vec<bool>> = extracted
+        .iter()
+        .map(|x| vec![false; x.tentative.len()])
+        .collect();
+    {
+        let firm: Vec<usize> = extracted.iter().map(|x| marked(x).len()).collect();
+        let pool: Vec<Vec<&Quote>> = extracted
+            .iter()
+            .map(|x| marked(x).into_iter().chain(x.tentative.iter()).collect())
+            .collect();
+        for m in match_quotes(docs, &pool) {
+            if !matches!(
+                m.relation,
+                QuoteRelation::Identical | QuoteRelation::Fragment
+            ) {
+                continue;
+            }
+            for (d, q) in [m.a, m.b] {
+                if let Some(t) = q.checked_sub(firm[d]) {
+                    keep[d][t] = true;
+                }
+            }
+        }
+    }
+    for (x, keep) in extracted.iter_mut().zip(keep) {
+        let shared: Vec<Quote> = std::mem::take(&mut x.tentative)
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(q, k)| k.then_some(q))
+            .collect();
+        if shared.is_empty() {
+            continue;
+        }
+        // Both lists are in reading order: merge them, the existing quotes first on ties.
+        let key = |q: &Quote| (q.paragraph, q.sentence, q.span.start);
+        let firm = std::mem::take(&mut x.quotes);
+        let mut merged = Vec::with_capacity(firm.len() + shared.len());
+        let mut shared = shared.into_iter().peekable();
+        for q in firm {
+            while let Some(t) = shared.next_if(|t| key(t) < key(&q)) {
+                merged.push(t);
+            }
+            merged.push(q);
+        }
+        merged.extend(shared);
+        x.quotes = merged;
+    }
+}
+
 /// Matches the quotes of every pair of documents: each quote takes its best match in each
 /// other document. Candidate pairs come from an index of word pairs (single words for one-word
 /// quotes), so the cost follows the quotes that share wording, not all pairs of quotes.

@@ -13,6 +13,9 @@ use crate::text::Date;
 pub struct Extraction {
     /// Quotes and reported speech, in reading order.
     pub quotes: Vec<quotes::Quote>,
+    /// Short quoted phrases nobody is said to have said, kept out of `quotes` unless another
+    /// report quotes them too ([`quotes::extract_with_tentative`]).
+    pub tentative: Vec<quotes::Quote>,
     /// Facts, in reading order.
     pub facts: Vec<facts::Fact>,
 }
@@ -27,8 +30,10 @@ pub struct Options {
 
 /// Extracts quotes and facts from a document.
 pub fn extract(doc: &Document, opts: &Options) -> Extraction {
+    let (quotes, tentative) = quotes::extract_with_tentative(doc);
     Extraction {
-        quotes: quotes::extract(doc),
+        quotes,
+        tentative,
         facts: facts::extract(doc, doc.published.or(opts.date)),
     }
 }

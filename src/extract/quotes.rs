@@ -63,7 +63,16 @@ impl Quote {
 
 /// Finds the quotes of a document's body, in reading order.
 pub fn extract(doc: &Document) -> Vec<Quote> {
+    extract_with_tentative(doc).0
+}
+
+/// The quotes of a document's body, and apart from them its *tentative* quotes: short quoted
+/// phrases (two words or more) that nobody is said to have said. Alone they are as often a
+/// phrase held at a distance as a quote; when another report quotes the same words they are
+/// one (`compare` keeps those, [`crate::compare::quotes::promote_shared`]).
+pub fn extract_with_tentative(doc: &Document) -> (Vec<Quote>, Vec<Quote>) {
     let text = doc.text.as_str();
+    let mut tentative = Vec::new();
     let mut raw = direct_spans(doc);
     merge_split_quotes(text, &mut raw);
     let mut quotes = Vec::new();
@@ -142,13 +151,26 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                         .filter(|w| w.len() > 3)
                         .all(|w| w.starts_with(char::is_uppercase))
                 });
-                if len_words < 4 && !sentence_like && (!has_speaker || title_case) {
-                    continue; // a scare quote or a title
-                }
                 // Quoted words in the writer's sentence that nobody is said to have said: a
-                // phrase held at a distance, a slogan, a document's wording.
+                // phrase held at a distance, a slogan, a document's wording — tentative.
                 if !sentence_like && !has_speaker && len_words < 12 {
+                    if len_words >= 2 && !title_case {
+                        tentative.push(Quote {
+                            span: q.span,
+                            parts: q.parts,
+                            kind: QuoteKind::Mixed,
+                            speaker: None,
+                            speaker_span: None,
+                            cue: None,
+                            inherited: false,
+                            paragraph: p,
+                            sentence: si,
+                        });
+                    }
                     continue;
+                }
+                if len_words < 4 && !sentence_like && title_case {
+                    continue; // a title
                 }
                 if attribution.is_none() && title_case && !q.closed_sentence {
                     continue; // a title: "The Kid Who Would Be King"
@@ -240,13 +262,14 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .then_some(s);
         }
     }
-    quotes
+    (quotes, tentative)
 }
 
 /// "WASHINGTON President Donald Trump" → "President Donald Trump", "Wednesday Suncor" →
 /// "Suncor": a dateline in capitals (six letters or more, so "FBI Director …" keeps its
 /// acronym), a weekday or a month run into the name.
 fn strip_dateline(s: &str) -> String {
+    let s = strip_trailing_time(s);
     let mut words = s.split_whitespace();
     match (words.next(), words.clone().next()) {
         (Some(first), Some(_))
@@ -261,6 +284,36 @@ fn strip_dateline(s: &str) -> String {
         }
         _ => s.to_string(),
     }
+}
+
+/// "Republicans Tuesday" → "Republicans", "Obama last year" → "Obama": a day or a time
+/// phrase run onto the end of a name.
+fn strip_trailing_time(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut n = words.len();
+    if n >= 3
+        && matches!(words[n - 2], "last" | "next" | "this")
+        && matches!(
+            words[n - 1],
+            "year"
+                | "week"
+                | "month"
+                | "night"
+                | "weekend"
+                | "spring"
+                | "summer"
+                | "fall"
+                | "winter"
+        )
+    {
+        n -= 2;
+    } else if n >= 2
+        && (crate::text::date::is_weekday(words[n - 1])
+            || matches!(words[n - 1], "yesterday" | "today" | "tonight"))
+    {
+        n -= 1;
+    }
+    words[..n].join(" ")
 }
 
 /// Words that open a description that can speak ("the governor", "a spokesman", "two
@@ -291,6 +344,16 @@ pub(crate) fn plausible_speaker(s: &str) -> bool {
     }
     if words.len() == 1 && first.chars().count() >= 6 && first.chars().all(|c| !c.is_lowercase()) {
         return false; // a dateline
+    }
+    // One capitalised word that opens a sentence rather than names someone: "The", "An",
+    // "To", "As", "Notably", "Having".
+    if words.len() == 1 && {
+        let w = bare(first).to_lowercase();
+        crate::text::lexicon::is_stop_word(&w)
+            || (w.ends_with("ly") && w.len() > 4)
+            || (w.ends_with("ing") && w.len() > 5)
+    } {
+        return false;
     }
     if first.starts_with(char::is_uppercase) {
         return true;
@@ -1992,9 +2055,18 @@ mod tests {
             "did exactly what everyone",
             "mostly for its seven",
             "trope",
+            // sentence openers taken for a subject (BASIL, 2012–2019)
+            "The",
+            "An",
+            "Notably",
+            "To",
+            "Having",
         ] {
             assert!(!plausible_speaker(s), "{s}");
         }
+        assert_eq!(strip_dateline("Republicans Tuesday"), "Republicans");
+        assert_eq!(strip_dateline("Obama last year"), "Obama");
+        assert_eq!(strip_dateline("Last Week Tonight"), "Last Week Tonight");
         assert_eq!(
             strip_dateline("WASHINGTON President Donald Trump"),
             "President Donald Trump"
