@@ -244,3 +244,24 @@ fn conflicts_dev_precision_and_recall() {
     assert!(figure(total, "P") >= 0.8, "{text}");
     assert!(figure(total, "R") >= 1.0, "{text}");
 }
+
+/// The committed first-name table is what `scripts/make_name_genders.py` writes from the pinned
+/// `names` package (`scripts/requirements-train.txt`).
+#[test]
+#[ignore = "needs python3 with the names package"]
+fn the_committed_name_table_is_what_the_script_writes() {
+    let run = Command::new("python3")
+        .arg("scripts/make_name_genders.py")
+        .output()
+        .expect("python3 runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let committed = std::fs::read("src/text/first_names.txt").unwrap();
+    assert!(
+        run.stdout == committed,
+        "scripts/make_name_genders.py wrote a different src/text/first_names.txt"
+    );
+}

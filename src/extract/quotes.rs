@@ -1150,6 +1150,34 @@ impl Mentions {
         name.to_string()
     }
 
+    /// What pronoun `pronoun` (of type `t`) refers to: as [`Mentions::last`], unless that
+    /// name's gender ([`crate::text::gender`]) is not the pronoun's — "she" is not "Donald
+    /// Trump". Then the latest name in the same order whose gender is the pronoun's, or nobody:
+    /// a name that tells no gender ("Peskov") is not taken in its place.
+    fn for_pronoun(&self, pronoun: &str, t: EntityType) -> Option<String> {
+        use crate::text::gender;
+        let base = self.last(t);
+        let Some(g) = gender::of_pronoun(pronoun) else {
+            return base;
+        };
+        match base.as_deref().and_then(gender::of_name) {
+            Some(b) if b != g => {}
+            _ => return base,
+        }
+        let fits = |n: &&String| gender::of_name(n) == Some(g);
+        fn first_fit(r: &Recency, fits: impl Fn(&&String) -> bool) -> Option<&String> {
+            r.latest_first().map(|(_, n)| n).find(|n| fits(n))
+        }
+        self.current_subject
+            .as_ref()
+            .filter(|s| name_type(s) == t)
+            .filter(fits)
+            .or_else(|| first_fit(&self.speakers[t.index()], fits))
+            .or_else(|| first_fit(&self.subjects[t.index()], fits))
+            .or_else(|| first_fit(&self.names[t.index()], fits))
+            .cloned()
+    }
+
     /// What a pronoun or description of type `t` refers to: the subject of this sentence, else
     /// the last speaker, else the last named subject, else the last name of that type.
     fn last(&self, t: EntityType) -> Option<String> {
@@ -1502,7 +1530,9 @@ fn speaker_left(
             EntityType::Person
         };
         // no antecedent: the mention stands (the report shows no name for it)
-        let name = people.last(t).unwrap_or_else(|| last.text.clone());
+        let name = people
+            .for_pronoun(lower, t)
+            .unwrap_or_else(|| last.text.clone());
         return Some((last.span, name));
     }
     if !last.capitalised() && DESCRIPTIONS.contains(&lower) {
@@ -1634,7 +1664,12 @@ fn speaker_right(
         } else {
             EntityType::Org
         };
-        return Some((w.span, people.last(t).unwrap_or_else(|| w.text.clone())));
+        return Some((
+            w.span,
+            people
+                .for_pronoun(lower, t)
+                .unwrap_or_else(|| w.text.clone()),
+        ));
     }
     if !w.capitalised() && !matches!(lower, "the" | "a" | "an") {
         // "said police Chief Joseph Boinnet": a few role words, then the name
@@ -2173,6 +2208,36 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "talks are over").as_deref(),
             Some("Foreign Minister Sergei Lavrov")
+        );
+    }
+
+    #[test]
+    fn she_is_not_the_man_quoted_last() {
+        // The shape of GGT 5c3436991e (Toronto Star, 2019): a man is quoted last, then "she".
+        let qs = quotes(
+            "Hillary Clinton spoke first at the dinner on Monday.\n\n\
+             \u{201c}We will win this state,\u{201d} said Donald Trump.\n\n\
+             \u{201c}I have never seen a crowd like this,\u{201d} she said.\n",
+        );
+        assert_eq!(speaker_of(&qs, "win this").as_deref(), Some("Donald Trump"));
+        assert_eq!(
+            speaker_of(&qs, "never seen").as_deref(),
+            Some("Hillary Clinton")
+        );
+        // with nobody of her gender named, "she" names nobody rather than the man
+        let qs = quotes(
+            "\u{201c}We will win this state,\u{201d} said Donald Trump.\n\n\
+             \u{201c}I have never seen a crowd like this,\u{201d} she said.\n",
+        );
+        assert_eq!(speaker_of(&qs, "never seen"), None);
+        // a name that tells no gender is left to the usual order
+        let qs = quotes(
+            "\u{201c}The reports are absurd,\u{201d} said Dmitry Peskov.\n\n\
+             \u{201c}They have no basis,\u{201d} he said.\n",
+        );
+        assert_eq!(
+            speaker_of(&qs, "no basis").as_deref(),
+            Some("Dmitry Peskov")
         );
     }
 

@@ -5,6 +5,7 @@
 //! this module only decides where units begin and end.
 
 pub mod date;
+pub mod gender;
 pub mod lexicon;
 pub mod normalize;
 pub mod paragraph;
