@@ -202,14 +202,14 @@ pub fn find(
     let day_cache: Vec<std::cell::OnceCell<Vec<Dated>>> = (0..al.sentences.len())
         .map(|_| Default::default())
         .collect();
-    let quantity_cache: Vec<std::cell::OnceCell<Vec<super::quantity::Quantity>>> =
+    let quantity_cache: Vec<std::cell::OnceCell<Vec<crate::extract::quantity::Quantity>>> =
         (0..al.sentences.len())
             .map(|_| Default::default())
             .collect();
     let days_of = |i: usize| day_cache[i].get_or_init(|| days(&al.sentences[i]));
     let quantities_of = |i: usize| {
         quantity_cache[i].get_or_init(|| {
-            super::quantity::quantities(sentence(i), &docs[al.sentences[i].doc].text)
+            crate::extract::quantity::quantities(sentence(i), &docs[al.sentences[i].doc].text)
         })
     };
     for l in &al.links {
@@ -251,14 +251,17 @@ pub fn find(
         units.sort_unstable();
         units.dedup();
         for unit in units {
-            let of = |qs: &'_ [super::quantity::Quantity]| -> Vec<super::quantity::Quantity> {
+            let of = |qs: &'_ [crate::extract::quantity::Quantity]| -> Vec<crate::extract::quantity::Quantity> {
                 qs.iter().filter(|q| q.unit == unit).cloned().collect()
             };
             let (xa, xb) = (of(qa), of(qb));
-            if xa.len() == 1 && xb.len() == 1 && !super::quantity::compatible(&xa[0], &xb[0]) {
-                let side = |r: &SentenceRef, q: &super::quantity::Quantity| ConflictSide {
+            if xa.len() == 1
+                && xb.len() == 1
+                && !crate::extract::quantity::compatible(&xa[0], &xb[0])
+            {
+                let side = |r: &SentenceRef, q: &crate::extract::quantity::Quantity| ConflictSide {
                     doc: doc_id(r.doc),
-                    value: super::quantity::display(q.value),
+                    value: crate::extract::quantity::display(q.value),
                     unit: Some(q.unit.clone()),
                     sentence: Some(sid(r)),
                     text: q.text.clone(),

@@ -4,7 +4,6 @@
 
 pub mod conflicts;
 pub mod entities;
-pub mod quantity;
 pub mod quotes;
 
 use crate::align::{Alignment, SentenceRef};

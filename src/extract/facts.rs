@@ -25,10 +25,12 @@ pub enum FactKind {
     Money,
     /// A percentage.
     Percent,
+    /// A time of day ("7:48 a.m.", "7 p.m.").
+    Time,
 }
 
 impl FactKind {
-    /// `person`, `org`, `place`, `number`, `date`, `money` or `percent`, as in the JSON.
+    /// `person`, `org`, `place`, `number`, `date`, `money`, `percent` or `time`, as in the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             FactKind::Person => "person",
@@ -38,6 +40,7 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Money => "money",
             FactKind::Percent => "percent",
+            FactKind::Time => "time",
         }
     }
 }
@@ -51,8 +54,11 @@ pub struct Fact {
     pub span: Span,
     /// Normalised value: `2017-10-12` (a day), `2017-09` (a month), `2017-W40` (a week), a
     /// plain number (`4000`, `1500000`), money with its currency (`5000000 USD`), a percentage
-    /// (`3.5`), or the name itself.
+    /// (`3.5`), a time of day (`07:48`), or the name itself.
     pub value: Option<String>,
+    /// For a number, the unit it counts or measures, singular: `page` ("48-page", "47
+    /// pages"), `pound` ("215 pounds"), `nation` ("12-nation"); none for a bare number.
+    pub unit: Option<String>,
     /// Index of the paragraph.
     pub paragraph: usize,
     /// Index of the sentence in its paragraph.
@@ -165,15 +171,22 @@ fn sentence_facts(
     si: usize,
     out: &mut Vec<Fact>,
 ) {
-    let mut push = |kind: FactKind, a: &W<'_>, b: &W<'_>, value: Option<String>| {
-        out.push(Fact {
-            kind,
-            span: Span::new(a.start, b.end),
-            value,
-            paragraph: p,
-            sentence: si,
-        });
-    };
+    let mut push_unit =
+        |kind: FactKind, a: &W<'_>, b: &W<'_>, value: Option<String>, unit: Option<String>| {
+            out.push(Fact {
+                kind,
+                span: Span::new(a.start, b.end),
+                value,
+                unit,
+                paragraph: p,
+                sentence: si,
+            });
+        };
+    macro_rules! push {
+        ($kind:expr, $a:expr, $b:expr, $value:expr $(,)?) => {
+            push_unit($kind, $a, $b, $value, None)
+        };
+    }
     let lower = |i: usize| ws[i].text.to_lowercase();
     let mut i = 0;
     while i < ws.len() {
@@ -197,13 +210,13 @@ fn sentence_facts(
                     .and_then(|y| Date::new(y, m, day))
                     .map(|d| d.to_string());
                 if value.is_some() || reference.is_none() {
-                    push(FactKind::Date, w, &ws[last], value);
+                    push!(FactKind::Date, w, &ws[last], value);
                     i = last + 1;
                     continue;
                 }
             }
             if let Some(y) = year_after(i + 1) {
-                push(
+                push!(
                     FactKind::Date,
                     w,
                     &ws[i + 1],
@@ -226,14 +239,14 @@ fn sentence_facts(
                     .or(reference.map(|r| r.year))
                     .and_then(|y| Date::new(y, m, day))
                     .map(|d| d.to_string());
-                push(FactKind::Date, w, &ws[last], value);
+                push!(FactKind::Date, w, &ws[last], value);
                 i = last + 1;
                 continue;
             }
         }
         if w.text.len() == 10 {
             if let Some(d) = Date::parse_iso(w.text) {
-                push(FactKind::Date, w, w, Some(d.to_string()));
+                push!(FactKind::Date, w, w, Some(d.to_string()));
                 i += 1;
                 continue;
             }
@@ -257,7 +270,7 @@ fn sentence_facts(
             } else {
                 w
             };
-            push(FactKind::Date, first, w, value);
+            push!(FactKind::Date, first, w, value);
             i += 1;
             continue;
         }
@@ -269,7 +282,7 @@ fn sentence_facts(
             _ => None,
         };
         if let Some(delta) = rel_day {
-            push(
+            push!(
                 FactKind::Date,
                 w,
                 w,
@@ -305,7 +318,7 @@ fn sentence_facts(
                     _ => None,
                 };
                 if let Some(value) = value {
-                    push(FactKind::Date, w, &ws[i + 1], value);
+                    push!(FactKind::Date, w, &ws[i + 1], value);
                     i += 2;
                     continue;
                 }
@@ -320,7 +333,7 @@ fn sentence_facts(
             };
             if let Some(n) = parse_number(rest) {
                 let (n, last) = scaled(ws, i, n);
-                push(
+                push!(
                     FactKind::Money,
                     w,
                     &ws[last],
@@ -331,9 +344,24 @@ fn sentence_facts(
             }
         }
         if let Some(n) = w.text.strip_suffix('%').and_then(parse_number) {
-            push(FactKind::Percent, w, w, Some(fmt_number(n)));
+            push!(FactKind::Percent, w, w, Some(fmt_number(n)));
             i += 1;
             continue;
+        }
+        // Times of day: "7:48 a.m.", "19:30", "7 p.m.".
+        if let Some((value, last)) = time_of_day(text, ws, i) {
+            push!(FactKind::Time, w, &ws[last], Some(value));
+            i = last + 1;
+            continue;
+        }
+        // A count joined to its noun: "48-page", "12-nation", "3.5-mile".
+        if let Some((num, noun)) = w.text.split_once('-') {
+            if let (Some(n), Some(unit)) = (parse_number(num), super::quantity::counted_noun(noun))
+            {
+                push_unit(FactKind::Number, w, w, Some(fmt_number(n)), Some(unit));
+                i += 1;
+                continue;
+            }
         }
         if let Some(n) = parse_number(w.text) {
             if ws
@@ -345,16 +373,20 @@ fn sentence_facts(
                 } else {
                     i + 1
                 };
-                push(FactKind::Percent, w, &ws[last], Some(fmt_number(n)));
+                push!(FactKind::Percent, w, &ws[last], Some(fmt_number(n)));
                 i = last + 1;
                 continue;
             }
             let (v, last) = scaled(ws, i, n);
-            if ws.get(last + 1).is_some_and(|x| {
-                matches!(
-                    x.text.to_lowercase().as_str(),
-                    "dollars" | "euros" | "pounds" | "rubles" | "roubles" | "yuan"
-                )
+            let next = ws.get(last + 1).map(|x| x.text.to_lowercase());
+            // "215 pounds" is a weight; "5 million pounds" or "500 pounds sterling" money
+            let sterling = ws
+                .get(last + 2)
+                .is_some_and(|x| x.text.eq_ignore_ascii_case("sterling"));
+            let pounds_money = last > i || sterling;
+            if next.as_deref().is_some_and(|x| {
+                matches!(x, "dollars" | "euros" | "rubles" | "roubles" | "yuan")
+                    || (x == "pounds" && pounds_money)
             }) {
                 let cur = match ws[last + 1].text.to_lowercase().as_str() {
                     "euros" => "EUR",
@@ -363,7 +395,7 @@ fn sentence_facts(
                     "yuan" => "CNY",
                     _ => "USD",
                 };
-                push(
+                push!(
                     FactKind::Money,
                     w,
                     &ws[last + 1],
@@ -372,8 +404,11 @@ fn sentence_facts(
                 i = last + 2;
                 continue;
             }
-            push(FactKind::Number, w, &ws[last], Some(fmt_number(v)));
-            i = last + 1;
+            // the counted noun or measure after it: "47 pages", "215 pounds", "4 people"
+            let unit = next.as_deref().and_then(super::quantity::counted_noun);
+            let end = if unit.is_some() { last + 1 } else { last };
+            push_unit(FactKind::Number, w, &ws[end], Some(fmt_number(v)), unit);
+            i = end + 1;
             continue;
         }
         // Names.
@@ -407,7 +442,7 @@ fn sentence_facts(
                 .trim_end_matches("’s");
             let kind = name_kind(name, i.checked_sub(1).map(|k| ws[k].text.to_lowercase()));
             if let Some(kind) = kind {
-                push(kind, w, &ws[j], Some(name.to_string()));
+                push!(kind, w, &ws[j], Some(name.to_string()));
             }
             i = j + 1;
             continue;
@@ -527,6 +562,49 @@ pub(crate) fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> 
     None
 }
 
+/// A time of day starting at word `i`: "7:48 a.m." (`07:48`), "19:30", "7 p.m." (`19:00`),
+/// with the index of its last word.
+fn time_of_day(text: &str, ws: &[W<'_>], i: usize) -> Option<(String, usize)> {
+    let hour: u32 = ws[i].text.parse().ok().filter(|h| *h <= 24)?;
+    if ws[i].text.len() > 2 {
+        return None;
+    }
+    let mut last = i;
+    let mut minute = None;
+    if text[ws[i].end..].starts_with(':') {
+        let m = ws.get(i + 1)?;
+        if m.start != ws[i].end + 1 || m.text.len() != 2 {
+            return None;
+        }
+        minute = Some(m.text.parse::<u32>().ok().filter(|m| *m < 60)?);
+        last = i + 1;
+    }
+    let meridiem =
+        ws.get(last + 1)
+            .and_then(|x| match x.text.to_lowercase().trim_end_matches('.') {
+                "a.m" | "am" => Some(false),
+                "p.m" | "pm" => Some(true),
+                _ => None,
+            });
+    if minute.is_none() && meridiem.is_none() {
+        return None;
+    }
+    let mut h = hour;
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        h = match (pm, hour) {
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, 12) => 0,
+            (false, h) => h,
+        };
+        last += 1;
+    }
+    Some((format!("{h:02}:{:02}", minute.unwrap_or(0)), last))
+}
+
 fn parse_number(s: &str) -> Option<f64> {
     if !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -612,6 +690,55 @@ mod tests {
         );
     }
 
+    /// (kind, text, value, unit) of each fact.
+    fn units(s: &str) -> Vec<(FactKind, String, Option<String>, Option<String>)> {
+        let ws = words_of(s, Span::new(0, s.len()));
+        let mut out = Vec::new();
+        sentence_facts(s, &ws, None, 0, 0, &mut out);
+        out.into_iter()
+            .map(|f| (f.kind, f.span.slice(s).to_string(), f.value, f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_carry_their_units_and_times_are_times() {
+        let n = |text: &str, value: &str, unit: Option<&str>| {
+            (
+                FactKind::Number,
+                text.to_string(),
+                Some(value.to_string()),
+                unit.map(str::to_string),
+            )
+        };
+        // wire copy of the kind BASIL holds
+        let f = units("The 215-pound suspect, who weighs 215 pounds, ran 3.5 miles.");
+        assert_eq!(
+            f,
+            [
+                n("215-pound", "215", Some("pound")),
+                n("215 pounds", "215", Some("pound")),
+                n("3.5 miles", "3.5", Some("mile")),
+            ]
+        );
+        assert_eq!(super::super::quantity::measure("pound"), "weight");
+        assert_eq!(super::super::quantity::measure("mile"), "length");
+        assert_eq!(super::super::quantity::measure("nation"), "count");
+        let f = units("A 12-nation group met at 7:48 a.m. and again at 7 p.m. and 19:30.");
+        assert_eq!(f[0], n("12-nation", "12", Some("nation")));
+        let times: Vec<_> = f
+            .iter()
+            .filter(|x| x.0 == FactKind::Time)
+            .map(|x| x.2.clone().unwrap())
+            .collect();
+        assert_eq!(times, ["07:48", "19:00", "19:30"]);
+        // money stays money; a bare number has no unit
+        let f = units("It cost 5 million pounds, or $3.5 billion, in 15 of them.");
+        assert_eq!(f[0].0, FactKind::Money);
+        assert_eq!(f[0].2.as_deref(), Some("5000000 GBP"));
+        assert_eq!(f[1].0, FactKind::Money);
+        assert_eq!(f[2], n("15", "15", None));
+    }
+
     #[test]
     fn absolute_dates_numbers_money_percent() {
         let r = Some(d("2017-10-13"));
@@ -624,7 +751,7 @@ mod tests {
             "{f:?}"
         );
         assert!(
-            f.contains(&(FactKind::Number, "4,000".into(), Some("4000".into()))),
+            f.contains(&(FactKind::Number, "4,000 staff".into(), Some("4000".into()))),
             "{f:?}"
         );
         assert!(

@@ -2,6 +2,7 @@
 //! ([`quotes`]) and facts: dates, numbers, money, percentages, names ([`facts`]).
 
 pub mod facts;
+pub mod quantity;
 pub mod quotes;
 pub mod words;
 

@@ -129,17 +129,30 @@ pub fn facts(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -> 
     let n = report.documents.len();
     let mut order: Vec<(FactKind, String)> = Vec::new();
     let mut table: BTreeMap<(FactKind, String), (String, Vec<bool>)> = BTreeMap::new();
+    let mut kinds: BTreeMap<(FactKind, String), String> = BTreeMap::new();
     for (di, d) in report.documents.iter().enumerate() {
         for f in d.facts.iter().filter(|f| {
             matches!(
                 f.kind,
-                FactKind::Date | FactKind::Number | FactKind::Money | FactKind::Percent
+                FactKind::Date
+                    | FactKind::Number
+                    | FactKind::Money
+                    | FactKind::Percent
+                    | FactKind::Time
             )
         }) {
+            // "48 pages" and "48 people" are two facts; the shown kind is what a number measures
+            let value = f.value.clone().unwrap_or_else(|| f.text.to_lowercase());
             let key = (
                 f.kind,
-                f.value.clone().unwrap_or_else(|| f.text.to_lowercase()),
+                match &f.unit {
+                    Some(u) => format!("{value} {u}"),
+                    None => value,
+                },
             );
+            kinds
+                .entry(key.clone())
+                .or_insert_with(|| f.measure.clone().unwrap_or_else(|| f.kind.as_str().into()));
             let entry = table.entry(key.clone()).or_insert_with(|| {
                 order.push(key);
                 let shown = match &f.value {
@@ -163,7 +176,7 @@ pub fn facts(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -> 
     writeln!(
         out,
         "{}  {}",
-        p.strong("Dates, numbers, money, percentages"),
+        p.strong("Dates, times, numbers, money, percentages"),
         p.dim(&format!(
             "{} distinct; ● carries it, ○ does not",
             keys.len()
@@ -183,7 +196,7 @@ pub fn facts(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {} {}  {}",
-            p.dim(&format!("{:<7}", k.0.as_str())),
+            p.dim(&format!("{:<7}", kinds[k])),
             marks(present[..shown].iter().copied()),
             truncate(text, width.saturating_sub(used))
         )?;

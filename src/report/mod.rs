@@ -181,13 +181,19 @@ pub struct QuoteReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactReport {
-    /// `person`, `org`, `place`, `number`, `date`, `money` or `percent`.
+    /// `person`, `org`, `place`, `number`, `date`, `money`, `percent` or `time`.
     pub kind: crate::extract::facts::FactKind,
     /// The words, as written.
     pub text: String,
-    /// Normalised: `2017-10-12`, `2017-09`, `2017-W40`, `4000`, `5000000 USD`, `3.5`, or the
-    /// name; null for a relative date with no date to count from.
+    /// Normalised: `2017-10-12`, `2017-09`, `2017-W40`, `4000`, `5000000 USD`, `3.5`, `07:48`,
+    /// or the name; null for a relative date with no date to count from.
     pub value: Option<String>,
+    /// For a number, the unit it counts or measures (`page`, `pound`, `nation`); null for a
+    /// bare number and for other kinds.
+    pub unit: Option<String>,
+    /// What the unit measures: `weight`, `length`, `area`, `duration`, `temperature`,
+    /// `speed` or `count`; null when there is no unit.
+    pub measure: Option<String>,
     /// The sentence (`A.s5`).
     pub sentence: String,
     /// Byte offset of the first word.
@@ -523,6 +529,11 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
             kind: f.kind,
             text: f.span.slice(&d.text).to_string(),
             value: f.value.clone(),
+            unit: f.unit.clone(),
+            measure: f
+                .unit
+                .as_deref()
+                .map(|u| crate::extract::quantity::measure(u).to_string()),
             sentence: format!("{id}.s{}", first_sentence[f.paragraph] + f.sentence),
             start: f.span.start,
             end: f.span.end,

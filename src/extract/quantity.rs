@@ -1,4 +1,4 @@
-//! Quantities with their units, for number conflicts: "48-page" and "47 pages" are counts of
+//! Quantities with their units, for number facts and conflicts: "48-page" and "47 pages" are counts of
 //! pages, "$5,587.75" is money, "12 percent" a percentage. A bare number ("2001", "15") has no
 //! unit and never conflicts with anything; a hedged one ("almost $6 million", "more than
 //! 250,000") agrees with any value of its unit.
@@ -134,22 +134,9 @@ pub fn quantities(sentence: &Sentence, text: &str) -> Vec<Quantity> {
         {
             Some("%".to_string())
         } else {
-            toks.get(j).and_then(|t| {
-                let w = norm(j);
-                // A counted noun: not a verb or adverb form ("6.1 struck", "4 killed", "3
-                // apiece").
-                let plain = t.kind == TokenKind::Word
-                    && w.chars().all(|c| c.is_alphabetic())
-                    && w.chars().count() > 2
-                    && !w.ends_with("ed")
-                    && !w.ends_with("ing")
-                    && !w.ends_with("ly")
-                    && !is_stop_word(w)
-                    && month_number(w).is_none()
-                    && !is_weekday(w)
-                    && !matches!(w, "years" | "year" | "times" | "th" | "st" | "nd" | "rd");
-                plain.then(|| singular(w))
-            })
+            toks.get(j)
+                .filter(|t| t.kind == TokenKind::Word)
+                .and_then(|_| counted_noun(norm(j)))
         };
         let end = if unit.as_deref().is_some_and(|u| u != "$" && u != "%") {
             toks[j].span.end
@@ -175,9 +162,50 @@ pub fn quantities(sentence: &Sentence, text: &str) -> Vec<Quantity> {
     out
 }
 
+/// The unit a word after a number names, singular ("pages" → "page", "pounds" → "pound"): a
+/// counted noun or a measure, not a verb or adverb form ("6.1 struck", "4 killed", "3
+/// apiece"), a function word, a date word, or "years"/"times".
+pub(crate) fn counted_noun(w: &str) -> Option<String> {
+    let w = w.to_lowercase();
+    let plain = w.chars().all(|c| c.is_alphabetic())
+        && w.chars().count() > 2
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !is_stop_word(&w)
+        && month_number(&w).is_none()
+        && !is_weekday(&w)
+        && !matches!(
+            w.as_str(),
+            "years" | "year" | "times" | "th" | "st" | "nd" | "rd"
+        );
+    plain.then(|| singular(&w))
+}
+
+/// What a unit measures: `weight` (pound, kilogram), `length` (mile, foot), `area` (acre),
+/// `duration` (hour, day), `temperature` (degree), `speed` (mph), else `count` (people, pages,
+/// nations).
+pub fn measure(unit: &str) -> &'static str {
+    match unit {
+        "pound" | "lb" | "lbs" | "kilogram" | "kilo" | "kg" | "gram" | "ounce" | "ton"
+        | "tonne" | "stone" => "weight",
+        "mile" | "kilometer" | "kilometre" | "km" | "meter" | "metre" | "foot" | "feet"
+        | "inch" | "yard" | "centimeter" | "centimetre" | "millimeter" | "millimetre" => "length",
+        "acre" | "hectare" => "area",
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "decade" | "century" => {
+            "duration"
+        }
+        "degree" => "temperature",
+        "mph" | "knot" => "speed",
+        _ => "count",
+    }
+}
+
 /// "pages" → "page", "people" stays.
 fn singular(w: &str) -> String {
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+    if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("xes")) {
+        w[..w.len() - 2].to_string()
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()
