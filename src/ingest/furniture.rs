@@ -420,6 +420,32 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
         };
     };
 
+    // Pasted text often opens with a headline in sentence case ("Trump announces deal to end
+    // partial government shutdown") or one that opens with a quotation, which reads as a short
+    // line of prose: the article's first block, when nothing but furniture stands before it.
+    // A page that repeats its headline above the article gives it twice.
+    let mut first = first;
+    let mut opening_title = None;
+    let mut repeated_title = None;
+    if mode == Mode::Page
+        && first < last
+        && (0..first).all(|i| {
+            matches!(
+                shapes[i],
+                Shape::Furniture(_) | Shape::Dateline(_) | Shape::EndCredit
+            )
+        })
+    {
+        let head = blocks[first].span.slice(text).trim();
+        let repeated = first + 1 < last && blocks[first + 1].span.slice(text).trim() == head;
+        let after = first + 1 + usize::from(repeated);
+        if opening_headline(head, &stats[first], &stats[after..=last.min(after + 1)]) {
+            opening_title = Some(first);
+            repeated_title = repeated.then_some(first + 1);
+            first = after;
+        }
+    }
+
     // Inside the article.
     for i in first..=last {
         labels[i] = match shapes[i] {
@@ -439,9 +465,9 @@ pub fn classify(text: &str, blocks: &[RawBlock], mode: Mode) -> Classified {
     }
 
     // Before the article: the title, other headlines, navigation, teasers.
-    let title = choose_title(text, blocks, &shapes, &stats, first, last);
+    let title = opening_title.or_else(|| choose_title(text, blocks, &shapes, &stats, first, last));
     for i in 0..first {
-        if Some(i) == title {
+        if Some(i) == title || Some(i) == repeated_title {
             labels[i] = Label::new(BlockKind::Title, Reason::Headline);
             continue;
         }
@@ -574,6 +600,36 @@ fn main_region(shapes: &[Shape], stats: &[Stats]) -> Option<(usize, usize)> {
     Some((first, last))
 }
 
+/// Whether a block that opens the article is its headline: one line of 3 to 25 words, mostly
+/// words, with no full stop at its end (a question or exclamation only in title case), not
+/// leading into a list (":"), and followed by prose: a sentence, and a paragraph of twelve
+/// words or more among the next two blocks.
+fn opening_headline(text: &str, st: &Stats, next: &[Stats]) -> bool {
+    let t = text.trim();
+    let end = t.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')') || c.is_whitespace()
+    });
+    // "… Bloomberg Tells U.S.": an abbreviation, not a full stop
+    let abbreviation = end
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.len() >= 4 && w.split('.').all(|x| x.chars().count() <= 1));
+    // "… 'that f***ing wall!'": the exclamation is the quotation's
+    let quoted = t.len() > end.len();
+    let question = end.ends_with(['?', '!']);
+    st.cased()
+        && !t.contains('\n')
+        && (3..=25).contains(&st.words)
+        && st.alpha_words * 2 > st.words
+        && st.content_words >= 2
+        && (!st.ends_sentence || abbreviation || (question && (quoted || st.title_case() >= 0.75)))
+        && !end.ends_with([':', ',', ';', '-', '–', '—'])
+        && next
+            .first()
+            .is_some_and(|n| n.ends_sentence || n.words >= 12)
+        && next.iter().any(|n| n.ends_sentence && n.words >= 12)
+}
+
 /// Picks the headline among the blocks before the article: the heading-like block that shares
 /// most words with the article's lead; other stories' headlines share few. Without any overlap,
 /// the nearest heading-like block just above the article.
@@ -660,6 +716,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn sentence_case_and_quotation_headlines_open_pasted_text() {
+        // Headlines from BASIL's Fox News and HuffPost copy (2012–2019), then a lead.
+        let lead = "President Trump said Tuesday that he would sign the spending bill, ending the partial shutdown of the government after five weeks.";
+        for head in [
+            "Trump announces deal to end partial government shutdown",
+            "'Jail!' Trump slams 'crooked' Hillary aide Huma, calls on 'Deep State' DOJ to act",
+            "Former Mexican President Fox to Trump: We won't pay for 'that f***ing wall!'",
+            "Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.",
+            "Did Ruth Bader Ginsburg Cross The Line With Her Donald Trump Comments?",
+        ] {
+            let text = format!("{head}\n\n{lead}\n\nThe House passed it later that day.\n");
+            let r = run(&text, Mode::Page);
+            assert_eq!((r[0].1, r[0].2), ("title", Some("headline")), "{head}");
+            assert_eq!(r[1].1, "body", "{head}");
+        }
+        // A headline the page repeats is the title twice, not a body sentence.
+        let head = "Schumer bashed by the left over shutdown-ending deal";
+        let r = run(&format!("{head}\n\n{head}\n\n{lead}\n"), Mode::Page);
+        assert_eq!(r[0].1, "title");
+        assert_eq!(r[1].1, "title");
+        assert_eq!(r[2].1, "body");
+        // A line leading into a list, or a lone line, stays body.
+        let first = "The bill does three things that the House wanted to see before it voted:";
+        let r = run(&format!("{first}\n\n{lead}\n"), Mode::Page);
+        assert_eq!(r[0].1, "body", "{first}");
+        assert_eq!(run(head, Mode::Page)[0].1, "body");
     }
 
     #[test]
