@@ -1181,11 +1181,30 @@ impl Mentions {
     /// What a pronoun or description of type `t` refers to: the subject of this sentence, else
     /// the last speaker, else the last named subject, else the last name of that type.
     fn last(&self, t: EntityType) -> Option<String> {
+        let speaker_or_subject = match (
+            self.speakers[t.index()].latest_first().next(),
+            self.subjects[t.index()].latest_first().next(),
+        ) {
+            // A person named as a sentence's subject since the last quote is the likelier
+            // referent ("…," said the producer. / Trump went on … / "…," he said): only a
+            // full name with a known first name, not a capitalised opener ("Story") or a place
+            // ("Nova Scotia").
+            (Some((ss, _)), Some((js, j)))
+                if js > ss
+                    && t == EntityType::Person
+                    && crate::extract::facts::name_kind(j, None)
+                        == Some(crate::extract::facts::FactKind::Person)
+                    && crate::text::gender::of_name(j).is_some() =>
+            {
+                Some(j)
+            }
+            (Some((_, s)), Some(_)) => Some(s),
+            (s, j) => s.or(j).map(|(_, n)| n),
+        };
         self.current_subject
             .as_ref()
             .filter(|s| name_type(s) == t)
-            .or_else(|| self.speakers[t.index()].last())
-            .or_else(|| self.subjects[t.index()].last())
+            .or(speaker_or_subject)
             .or_else(|| self.names[t.index()].last())
             .cloned()
     }
@@ -2238,6 +2257,30 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "no basis").as_deref(),
             Some("Dmitry Peskov")
+        );
+    }
+
+    #[test]
+    fn he_is_the_person_named_since_the_last_quote() {
+        // The shape of the NYT case the issue names: a producer is quoted, then Trump is the
+        // subject of the next paragraph, then "he said" — Trump, not the producer.
+        let qs = quotes(
+            "The documentary about the president opened in theatres across the country on Friday night.\n\n\
+             \u{201c}We filmed for two years,\u{201d} said the producer, Michael Moore.\n\n\
+             Donald Trump spoke to reporters at the White House on Monday.\n\n\
+             \u{201c}It is a disgrace and a hoax,\u{201d} he said.\n",
+        );
+        assert_eq!(speaker_of(&qs, "disgrace").as_deref(), Some("Donald Trump"));
+        // a capitalised opener is no such person: the last speaker stands
+        let qs = quotes(
+            "The documentary about the president opened in theatres across the country on Friday night.\n\n\
+             \u{201c}We filmed for two years,\u{201d} said Michael Moore.\n\n\
+             Story continues below the advertisement for the film.\n\n\
+             \u{201c}It was hard work,\u{201d} he said.\n",
+        );
+        assert_eq!(
+            speaker_of(&qs, "hard work").as_deref(),
+            Some("Michael Moore")
         );
     }
 
