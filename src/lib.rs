@@ -108,5 +108,5 @@ pub fn compare(
     );
     compare::quotes::promote_shared(docs, &mut extracted);
     let comparison = compare::compare(docs, &extracted, &alignment);
-    report::build_comparison(docs, warnings, &alignment, &extracted, comparison)
+    compare::report::build(docs, warnings, &alignment, &extracted, comparison)
 }

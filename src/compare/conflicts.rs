@@ -14,34 +14,8 @@ use crate::extract::facts::FactKind;
 use crate::extract::Extraction;
 use crate::report::{doc_id, ConflictSide, GroupReport};
 use rustc_hash::FxHashMap as HashMap;
-use serde::{Deserialize, Serialize};
 
-/// What the reports disagree about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ConflictKind {
-    /// The same quote, different speakers.
-    Speaker,
-    /// The same claim, different sources ("The New York Times reported" / "Israeli intelligence
-    /// said").
-    Attribution,
-    /// The same fact, different dates.
-    Date,
-    /// The same fact, different numbers.
-    Number,
-}
-
-impl ConflictKind {
-    /// `speaker`, `attribution`, `date` or `number`, as in the JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConflictKind::Speaker => "speaker",
-            ConflictKind::Attribution => "attribution",
-            ConflictKind::Date => "date",
-            ConflictKind::Number => "number",
-        }
-    }
-}
+pub use crate::report::ConflictKind;
 
 /// One disagreement.
 #[derive(Debug, Clone, PartialEq, Eq)]

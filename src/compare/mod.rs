@@ -5,6 +5,7 @@
 pub mod conflicts;
 pub mod entities;
 pub mod quotes;
+pub mod report;
 
 use crate::align::{Alignment, SentenceRef};
 use crate::document::Document;

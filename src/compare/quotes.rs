@@ -9,30 +9,8 @@ use crate::document::Document;
 use crate::extract::quotes::{Quote, QuoteKind};
 use crate::extract::Extraction;
 use crate::report::DiffSegment;
-use serde::{Deserialize, Serialize};
 
-/// How two quotes relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum QuoteRelation {
-    /// The same words.
-    Identical,
-    /// One is a contiguous part of the other (an outlet cut the quote short).
-    Fragment,
-    /// Mostly the same words, some changed, dropped or added.
-    Altered,
-}
-
-impl QuoteRelation {
-    /// `identical`, `fragment` or `altered`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteRelation::Identical => "identical",
-            QuoteRelation::Fragment => "fragment",
-            QuoteRelation::Altered => "altered",
-        }
-    }
-}
+pub use crate::report::QuoteRelation;
 
 /// A quote of one report matched with a quote of another.
 #[derive(Debug, Clone, PartialEq)]

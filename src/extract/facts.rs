@@ -778,7 +778,7 @@ mod tests {
 
     #[test]
     fn kind_names_are_the_json_names() {
-        use crate::compare::conflicts::ConflictKind;
+        use crate::report::ConflictKind;
         for k in [
             FactKind::Person,
             FactKind::Org,

@@ -106,8 +106,7 @@ pub fn facts(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -> 
             .filter(|c| {
                 matches!(
                     c.kind,
-                    crate::compare::conflicts::ConflictKind::Date
-                        | crate::compare::conflicts::ConflictKind::Number
+                    crate::report::ConflictKind::Date | crate::report::ConflictKind::Number
                 )
             })
             .collect();

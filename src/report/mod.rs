@@ -219,7 +219,7 @@ pub struct EntityReport {
 #[serde(deny_unknown_fields)]
 pub struct ConflictReport {
     /// `speaker`, `attribution`, `date` or `number`.
-    pub kind: crate::compare::conflicts::ConflictKind,
+    pub kind: ConflictKind,
     /// Sentence ids of the sides.
     pub members: Vec<String>,
     /// The group it was found in, or null (a quote given to different speakers).
@@ -248,6 +248,56 @@ pub struct ConflictSide {
     pub text: String,
 }
 
+/// How two quotes relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteRelation {
+    /// The same words.
+    Identical,
+    /// One is a contiguous part of the other (an outlet cut the quote short).
+    Fragment,
+    /// Mostly the same words, some changed, dropped or added.
+    Altered,
+}
+
+impl QuoteRelation {
+    /// `identical`, `fragment` or `altered`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteRelation::Identical => "identical",
+            QuoteRelation::Fragment => "fragment",
+            QuoteRelation::Altered => "altered",
+        }
+    }
+}
+
+/// What the reports disagree about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    /// The same quote, different speakers.
+    Speaker,
+    /// The same claim, different sources ("The New York Times reported" / "Israeli intelligence
+    /// said").
+    Attribution,
+    /// The same fact, different dates.
+    Date,
+    /// The same fact, different numbers.
+    Number,
+}
+
+impl ConflictKind {
+    /// `speaker`, `attribution`, `date` or `number`, as in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Speaker => "speaker",
+            ConflictKind::Attribution => "attribution",
+            ConflictKind::Date => "date",
+            ConflictKind::Number => "number",
+        }
+    }
+}
+
 /// A quote of one report matched with a quote of another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -255,7 +305,7 @@ pub struct QuoteMatchReport {
     /// The two quote ids, the earlier report first (`["A.q5", "B.q2"]`).
     pub quotes: [String; 2],
     /// `identical`, `fragment` or `altered`: the wording alone.
-    pub relation: crate::compare::quotes::QuoteRelation,
+    pub relation: QuoteRelation,
     /// The speakers as each report gives them (null when unknown).
     pub speakers: [Option<String>; 2],
     /// True when both reports name the speaker in the quote's own attribution and the names
@@ -555,102 +605,6 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         facts,
         text: d.text.clone(),
     }
-}
-
-/// Builds the report of a comparison: the documents as read plus groups, paragraph alignment
-/// and coverage.
-pub fn build_comparison(
-    documents: &[Document],
-    warnings: &[Warning],
-    alignment: &crate::align::Alignment,
-    extracted: &[Extraction],
-    comparison: crate::compare::Comparison,
-) -> Report {
-    let mut report = build(documents, extracted, warnings);
-    for (d, lang) in report.documents.iter_mut().zip(&alignment.languages) {
-        d.language = Some((*lang).to_string());
-    }
-    let sid = |i: usize| {
-        let r = alignment.sentences[i];
-        format!("{}.s{}", doc_id(r.doc), r.ordinal + 1)
-    };
-    report.links = Some(
-        alignment
-            .links
-            .iter()
-            .map(|l| LinkReport {
-                sentences: [sid(l.a), sid(l.b)],
-                relation: l.relation,
-                score: l.score,
-                why: l.why.clone(),
-            })
-            .collect(),
-    );
-    report.overlap = Some(
-        alignment
-            .overlap
-            .iter()
-            .map(|o| OverlapReport {
-                docs: [doc_id(o.a), doc_id(o.b)],
-                links: o.links,
-                shares: [o.shares.0, o.shares.1],
-                same_event: o.same_event,
-            })
-            .collect(),
-    );
-    report.groups = Some(comparison.groups);
-    report.paragraph_alignment = Some(comparison.paragraph_alignment);
-    report.coverage = Some(comparison.coverage);
-    report.entities = Some(
-        comparison
-            .entities
-            .into_iter()
-            .map(|e| EntityReport {
-                name: e.name,
-                kind: e.kind,
-                mentions: e
-                    .mentions
-                    .into_iter()
-                    .enumerate()
-                    .filter(|&(_, m)| m > 0)
-                    .map(|(d, m)| (doc_id(d), m))
-                    .collect(),
-            })
-            .collect(),
-    );
-    let conflict = |c: crate::compare::conflicts::Conflict| ConflictReport {
-        kind: c.kind,
-        members: c.members,
-        group: c.group,
-        detail: c.detail,
-        sides: c.sides,
-    };
-    report.conflicts = Some(comparison.conflicts.into_iter().map(conflict).collect());
-    report.sourcing = Some(comparison.sourcing.into_iter().map(conflict).collect());
-    let marked: Vec<Vec<&crate::extract::quotes::Quote>> = extracted
-        .iter()
-        .map(crate::compare::quotes::marked)
-        .collect();
-    report.quote_matches = Some(
-        comparison
-            .quote_matches
-            .into_iter()
-            .map(|m| {
-                let speaker = |(d, q): (usize, usize)| marked[d][q].speaker.clone();
-                QuoteMatchReport {
-                    quotes: [
-                        format!("{}.q{}", doc_id(m.a.0), m.a.1 + 1),
-                        format!("{}.q{}", doc_id(m.b.0), m.b.1 + 1),
-                    ],
-                    relation: m.relation,
-                    speakers: [speaker(m.a), speaker(m.b)],
-                    speakers_differ: m.speakers_differ,
-                    ops: m.ops,
-                }
-            })
-            .collect(),
-    );
-    report
 }
 
 #[cfg(test)]
