@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Generate src/align/wordfreq.rs: compact word-frequency tables for content-word weights.
+"""Generate src/text/wordfreq.rs: compact word-frequency tables for content-word weights.
 
 Run once (needs network access to PyPI):
     python3 -m venv /tmp/wfenv && /tmp/wfenv/bin/pip install wordfreq==3.1.1
-    /tmp/wfenv/bin/python scripts/make_wordfreq.py > src/align/wordfreq.rs
+    /tmp/wfenv/bin/python scripts/make_wordfreq.py > src/text/wordfreq.rs
 
 Data: wordfreq 3.1.1 by Robyn Speer (Luminoso), https://github.com/rspeer/wordfreq, whose word
 lists are licensed CC BY-SA 4.0 (they include data from Wikipedia, OpenSubtitles, SUBTLEX, Google

@@ -1,8 +1,8 @@
 //! What the matcher sees of a sentence: its content terms (stemmed, paraphrase-folded, weighted
 //! by rarity in the language), its numbers, and its word bigrams for near-verbatim text.
 
-use super::lang::Language;
 use crate::document::Sentence;
+use crate::text::lang::Language;
 use crate::text::lexicon::is_stop_word;
 use crate::text::token::TokenKind;
 use rustc_hash::FxHashMap as HashMap;

@@ -14,18 +14,15 @@ mod cluster;
 mod embed;
 pub mod evidence;
 pub mod features;
-pub mod lang;
 pub mod model;
 pub mod score;
-#[rustfmt::skip]
-mod wordfreq;
 
 use crate::document::{BlockKind, Document};
+use crate::text::lang::Language;
 use candidates::candidates;
 pub use candidates::Candidate;
 use cluster::{cluster, Pairs};
 use features::{Features, Vocab};
-use lang::Language;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 

@@ -301,7 +301,7 @@ fn anchor(before: &str) -> Option<String> {
         })
         // An institution ("the House", "the Senate", "the court") acts once on a day — a vote,
         // a ruling; a person acts on many days, so two days told of a person are two acts.
-        .filter(|w| crate::extract::facts::ORG_WORDS.contains(w))
+        .filter(|w| crate::text::lexicon::ORG_WORDS.contains(w))
         .map(str::to_lowercase)
 }
 

@@ -414,7 +414,7 @@ fn sentence_facts(
         // Names.
         // (the first word of a sentence is capitalised anyway: a name only if the next is too)
         let opens_run = i > 0
-            || !super::quotes::is_common_word(w.text)
+            || !crate::text::lexicon::is_common_word(w.text)
                 && ws.get(1).is_some_and(|n| {
                     n.text.starts_with(char::is_uppercase) && !text[w.end..n.start].contains(',')
                 });
@@ -433,7 +433,7 @@ fn sentence_facts(
             }
             // titles and roles are not part of the name: "Spokesman Dmitry Peskov"
             let mut first = i;
-            while first < j && super::quotes::is_title_word(ws[first].text) {
+            while first < j && crate::text::lexicon::is_title_word(ws[first].text) {
                 first += 1;
             }
             let w = &ws[first];
@@ -451,57 +451,6 @@ fn sentence_facts(
     }
 }
 
-/// Words that make a capitalised run an organisation ("Kaspersky Lab", "Interpol").
-pub(crate) const ORG_WORDS: &[&str] = &[
-    "AFP",
-    "Agency",
-    "Army",
-    "Association",
-    "Bank",
-    "Board",
-    "Bureau",
-    "Co",
-    "Commission",
-    "Committee",
-    "Company",
-    "Congress",
-    "Corp",
-    "Corporation",
-    "Council",
-    "Court",
-    "Department",
-    "FBI",
-    "Foundation",
-    "Government",
-    "Group",
-    "House",
-    "Inc",
-    "Institute",
-    "Interpol",
-    "Journal",
-    "Kremlin",
-    "Lab",
-    "Labs",
-    "Ltd",
-    "Ministry",
-    "NATO",
-    "News",
-    "Office",
-    "Organisation",
-    "Organization",
-    "Parliament",
-    "Party",
-    "Pentagon",
-    "Police",
-    "Post",
-    "Reuters",
-    "Senate",
-    "Service",
-    "TASS",
-    "Times",
-    "Union",
-    "University",
-];
 const PLACE_WORDS: &[&str] = &[
     "City",
     "County",
@@ -534,7 +483,7 @@ pub(crate) fn name_kind(name: &str, before: Option<String>) -> Option<FactKind> 
     }
     if words
         .iter()
-        .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')))
+        .any(|w| crate::text::lexicon::ORG_WORDS.contains(&w.trim_end_matches('.')))
         || words.iter().any(|w| {
             w.len() >= 2
                 && w.len() <= 5

@@ -411,6 +411,99 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "whose",
 ];
 
+/// Words that make a capitalised run an organisation ("Kaspersky Lab", "Interpol").
+pub const ORG_WORDS: &[&str] = &[
+    "AFP",
+    "Agency",
+    "Army",
+    "Association",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Co",
+    "Commission",
+    "Committee",
+    "Company",
+    "Congress",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "FBI",
+    "Foundation",
+    "Government",
+    "Group",
+    "House",
+    "Inc",
+    "Institute",
+    "Interpol",
+    "Journal",
+    "Kremlin",
+    "Lab",
+    "Labs",
+    "Ltd",
+    "Ministry",
+    "NATO",
+    "News",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Pentagon",
+    "Police",
+    "Post",
+    "Reuters",
+    "Senate",
+    "Service",
+    "TASS",
+    "Times",
+    "Union",
+    "University",
+];
+/// Titles and roles before a name ("Kremlin spokesman Dmitry Peskov", "Sen. X").
+pub fn is_title_word(w: &str) -> bool {
+    is_title(w)
+        || matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "president"
+                | "minister"
+                | "spokesman"
+                | "spokeswoman"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "chief"
+                | "director"
+                | "secretary"
+                | "chairman"
+                | "ceo"
+                | "founder"
+                | "prime"
+                | "premier"
+                | "judge"
+                | "general"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+        )
+}
+
+/// A common English word ("Finally", "Really", "So"): capitalised at the start of a sentence,
+/// not a name.
+pub fn is_common_word(w: &str) -> bool {
+    static EN: std::sync::OnceLock<crate::text::lang::Language> = std::sync::OnceLock::new();
+    let en = EN.get_or_init(|| crate::text::lang::Language::from_code("en"));
+    let lower = w.to_lowercase();
+    is_stop_word(&lower) || en.zipf(&lower).is_some_and(|z| z >= 45)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

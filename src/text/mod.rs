@@ -6,11 +6,14 @@
 
 pub mod date;
 pub mod gender;
+pub mod lang;
 pub mod lexicon;
 pub mod normalize;
 pub mod paragraph;
 pub mod sentence;
 pub mod token;
+#[rustfmt::skip]
+mod wordfreq;
 
 use serde::{Deserialize, Serialize};
 
