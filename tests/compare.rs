@@ -227,6 +227,20 @@ fn an_institution_dated_on_two_days_is_a_conflict_a_person_is_not() {
     let c = conflict_details(&r);
     assert_eq!(c.len(), 1, "{c:?}");
     assert!(c[0].starts_with("date") && c[0].contains("Wednesday") && c[0].contains("Thursday"));
+    // Where something happened, or who was told, is no institution acting (BASIL, 2017).
+    for (a, b) in [
+        (
+            "Lieberman met with Trump at the White House on Wednesday to discuss the FBI job.",
+            "Lieberman met with Trump at the White House on Thursday to discuss the FBI job.",
+        ),
+        (
+            "Trump said he was very close to choosing a new FBI director, he told White House reporters on Wednesday.",
+            "Trump said he was very close to choosing a new FBI director, he told White House reporters on Thursday.",
+        ),
+    ] {
+        let r = compare_texts(&format!("{LEAD}{a}\n"), &format!("{LEAD}{b}\n"));
+        assert!(conflict_details(&r).is_empty(), "{a}: {:?}", conflict_details(&r));
+    }
     // A person acts on many days: two days told of one person are two acts.
     let r = compare_texts(
         &format!("{LEAD}Trump announced on Sunday that the defense secretary would leave early.\n"),
@@ -294,6 +308,21 @@ fn quantities_conflict_only_with_one_unit_and_values_that_cannot_agree() {
         (
             "The fire destroyed 40 homes in the valley and forced 300 residents to flee overnight.",
             "The fire destroyed 40 homes in the valley overnight, and 12 firefighters were hurt.",
+        ),
+        // BASIL (2016): cut to its precision, the exact figure gives the round one
+        (
+            "The tax returns show the Clintons have paid $43 million in federal taxes since 2007.",
+            "The tax returns show the Clintons have paid $43,885,310 in federal taxes since 2007.",
+        ),
+        // BASIL (2016): one unit, two different things (taxes paid, income earned)
+        (
+            "The tax returns released on Friday show the Clintons paid $43 million in federal taxes.",
+            "The tax returns released on Friday show the Clintons earned $139 million in adjusted gross income.",
+        ),
+        // BASIL (2018): the sum converted and the price of one ticket
+        (
+            "Duncan Hunter was indicted on charges of illegally converting $250,000 in campaign funds for personal use.",
+            "Duncan Hunter was indicted on charges of spending campaign funds on trips and a $600 airline ticket for a pet rabbit.",
         ),
     ] {
         assert!(pair(a, b).is_empty(), "{a} / {b}: {:?}", pair(a, b));

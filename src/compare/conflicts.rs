@@ -231,6 +231,7 @@ pub fn find(
             let (xa, xb) = (of(qa), of(qb));
             if xa.len() == 1
                 && xb.len() == 1
+                && crate::extract::quantity::same_thing(&xa[0], &xb[0])
                 && !crate::extract::quantity::compatible(&xa[0], &xb[0])
             {
                 let side = |r: &SentenceRef, q: &crate::extract::quantity::Quantity| ConflictSide {
@@ -286,23 +287,61 @@ fn anchor(before: &str) -> Option<String> {
         .map(|w| w.trim_matches(|c: char| c == '.' || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    words
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let (at, w) = words
         .iter()
         .enumerate()
         .rev()
         .take(ANCHOR_WINDOW)
         .filter(|(i, _)| *i > 0)
-        .map(|(_, w)| *w)
-        .find(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
+        .find(|(_, w)| {
+            capitalised(w)
                 && !crate::text::lexicon::is_stop_word(&w.to_lowercase())
                 && !crate::text::date::is_weekday(w)
                 && crate::text::date::month_number(w).is_none()
-        })
-        // An institution ("the House", "the Senate", "the court") acts once on a day — a vote,
-        // a ruling; a person acts on many days, so two days told of a person are two acts.
-        .filter(|w| crate::text::lexicon::ORG_WORDS.contains(w))
-        .map(str::to_lowercase)
+        })?;
+    // An institution ("the House", "the Senate", "the court") acts once on a day — a vote,
+    // a ruling; a person acts on many days, so two days told of a person are two acts.
+    if !crate::text::lexicon::ORG_WORDS.contains(w) {
+        return None;
+    }
+    // Not where something happened ("met with Trump at the White House on Wednesday") nor a
+    // modifier of the people who acted ("told White House reporters on Thursday").
+    let mut first = at;
+    while first > 0
+        && capitalised(words[first - 1])
+        && !crate::text::lexicon::is_stop_word(&words[first - 1].to_lowercase())
+    {
+        first -= 1;
+    }
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase());
+    let place = |w: Option<String>| {
+        matches!(
+            w.as_deref(),
+            Some("at" | "in" | "inside" | "outside" | "near")
+        )
+    };
+    let before_run = first.checked_sub(1).and_then(lower);
+    let located = place(before_run.clone())
+        || (before_run.as_deref() == Some("the") && place(first.checked_sub(2).and_then(lower)));
+    let modifier = matches!(
+        lower(at + 1).as_deref(),
+        Some(
+            "reporters"
+                | "officials"
+                | "aides"
+                | "staff"
+                | "staffers"
+                | "press"
+                | "correspondents"
+                | "lawyers"
+                | "sources"
+                | "spokesman"
+                | "spokeswoman"
+                | "counsel"
+        )
+    );
+    (!located && !modifier).then(|| w.to_lowercase())
 }
 
 /// Whether two days can be compared: both resolved dates, or both weekday names.

@@ -22,7 +22,15 @@ pub struct Quantity {
     pub step: f64,
     /// The words as written, for display ("48-page", "$5,587.75").
     pub text: String,
+    /// What it is a quantity of: the lowercase content words just before it and just after it
+    /// ("paid $43 million in federal taxes" → paid, federal, taxe), names and its unit left
+    /// out. Two quantities of one unit are of the same thing only when these share a word.
+    pub context: Vec<String>,
 }
+
+/// Content words this far before a quantity and after it make its context.
+const CONTEXT_BEFORE: usize = 3;
+const CONTEXT_AFTER: usize = 4;
 
 /// Words before a number that make it approximate or a bound.
 const HEDGES: &[&str] = &[
@@ -148,12 +156,31 @@ pub fn quantities(sentence: &Sentence, text: &str) -> Vec<Quantity> {
             // the unit rule; a year followed by a noun ("the 2001 attacks") is not a count.
             let year_like = value.fract() == 0.0 && (1900.0..=2100.0).contains(&value);
             if !(year_like && unit != "$" && unit != "%") {
+                let last = toks.iter().rposition(|t| t.span.end <= end).unwrap_or(i);
+                let word = |k: usize| -> Option<String> {
+                    let t = &toks[k];
+                    let written = text.get(t.span.start..t.span.end).unwrap_or("");
+                    let w = norm(k);
+                    (t.kind == TokenKind::Word
+                        && !written.starts_with(char::is_uppercase)
+                        && w.chars().count() > 2
+                        && !is_stop_word(w))
+                    .then(|| singular(w))
+                    .filter(|w| *w != unit)
+                };
+                let mut context: Vec<String> = (i.saturating_sub(CONTEXT_BEFORE)..i)
+                    .chain(last + 1..(last + 1 + CONTEXT_AFTER).min(toks.len()))
+                    .filter_map(word)
+                    .collect();
+                context.sort_unstable();
+                context.dedup();
                 out.push(Quantity {
                     value,
                     unit,
                     hedged,
                     step,
                     text: text.get(start..end).unwrap_or(raw).to_string(),
+                    context,
                 });
             }
         }
@@ -249,11 +276,20 @@ pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
     if a.hedged || b.hedged {
         return true;
     }
+    let near = |r: f64, x: &Quantity| (r - x.value).abs() <= 1e-9 * x.value.abs().max(1.0);
+    // rounded or cut to x's precision ("$43 million" for $43,885,310; "$5 billion" for $5.7
+    // billion), y gives x
     let rounds_to = |x: &Quantity, y: &Quantity| {
-        let r = (y.value / x.step).round() * x.step;
-        (r - x.value).abs() <= 1e-9 * x.value.abs().max(1.0)
+        near((y.value / x.step).round() * x.step, x) || near((y.value / x.step).floor() * x.step, x)
     };
     rounds_to(a, b) || rounds_to(b, a)
+}
+
+/// Whether two quantities of one unit are of the same thing: their contexts share a word
+/// ("48-page indictment" / "the 47-page indictment says"; not "paid $43 million in taxes" /
+/// "earned $139 million in income").
+pub fn same_thing(a: &Quantity, b: &Quantity) -> bool {
+    a.context.iter().any(|w| b.context.binary_search(w).is_ok())
 }
 
 #[cfg(test)]
@@ -323,6 +359,7 @@ mod tests {
             hedged,
             step,
             text: String::new(),
+            context: Vec::new(),
         };
         assert!(compatible(
             &v(194_000.0, 1e3, false),
