@@ -382,7 +382,10 @@ mod tests {
         assert!(!compatible(&v(48.0, 1.0, false), &v(47.0, 1.0, false)));
         // a value cut to the other's precision agrees ("$43 million" for $43,885,310, "$5
         // billion" for $5.7 billion); at the same precision, different values do not
-        assert!(compatible(&v(43e6, 1e6, false), &v(43_885_310.0, 10.0, false)));
+        assert!(compatible(
+            &v(43e6, 1e6, false),
+            &v(43_885_310.0, 10.0, false)
+        ));
         assert!(compatible(&v(5e9, 1e9, false), &v(5.7e9, 1e8, false)));
         assert!(!compatible(&v(3.5e9, 1e8, false), &v(3.6e9, 1e8, false)));
         assert!(!compatible(&v(43e6, 1e6, false), &v(45e6, 1e6, false)));

@@ -285,7 +285,7 @@ pub(super) fn conflicts(report: &Report, p: Palette, out: &mut dyn Write) -> io:
         return Ok(());
     };
     let summary = format!("{} where the reports disagree", list.len());
-    disagreements(out, p, "Conflicts", &summary, list, true)
+    disagreements(out, p, report, "Conflicts", &summary, list, true)
 }
 
 /// The sourcing section: the same claim credited to different sources (not a conflict).
@@ -298,7 +298,7 @@ pub(super) fn sourcing(report: &Report, p: Palette, out: &mut dyn Write) -> io::
         "{} shared {facts} credited to different sources",
         list.len()
     );
-    disagreements(out, p, "Sourcing", &summary, list, false)
+    disagreements(out, p, report, "Sourcing", &summary, list, false)
 }
 
 /// A heading, then per entry its kind (when `kinds`), group and sentences, and what each side
@@ -306,11 +306,13 @@ pub(super) fn sourcing(report: &Report, p: Palette, out: &mut dyn Write) -> io::
 fn disagreements(
     out: &mut dyn Write,
     p: Palette,
+    report: &Report,
     title: &str,
     summary: &str,
     list: &[crate::report::ConflictReport],
     kinds: bool,
 ) -> io::Result<()> {
+    let index = super::sentence_index(report);
     writeln!(out)?;
     writeln!(out, "{}  {}", p.strong(title), p.dim(summary))?;
     for c in list {
@@ -326,6 +328,19 @@ fn disagreements(
             .unwrap_or_default();
         writeln!(out, "  {kind}{group}{}", p.dim(&c.members.join(" · ")))?;
         writeln!(out, "      {}", terminal_line(&c.detail))?;
+        // each side's value in a few words of its sentence
+        for side in &c.sides {
+            if let Some((before, value, after)) = super::side_context(&index, side) {
+                writeln!(
+                    out,
+                    "        {}  {}{}{}",
+                    p.strong(&terminal_line(&side.doc)),
+                    p.dim(&terminal_line(&before)),
+                    p.strong(&terminal_line(value)),
+                    p.dim(&terminal_line(&after))
+                )?;
+            }
+        }
     }
     Ok(())
 }

@@ -163,15 +163,30 @@ fn conflicts(report: &Report, h: &mut String) -> std::fmt::Result {
         "<section id=\"conflicts\"><h2>Conflicts <small>{} where the outlets disagree</small></h2><ul class=\"conflicts\">",
         cs.len()
     )?;
+    let index = super::sentence_index(report);
     for c in cs {
         let at = c
             .group
             .as_deref()
             .map(|g| format!(" <a href=\"#row-{0}\">{0}</a>", escape(g)))
             .unwrap_or_default();
+        // each side's value in a few words of its sentence
+        let mut sides = String::new();
+        for side in &c.sides {
+            if let Some((before, value, after)) = super::side_context(&index, side) {
+                let _ = write!(
+                    sides,
+                    "<br><b>{}</b> {}<strong>{}</strong>{}",
+                    escape(&side.doc),
+                    escape(&before),
+                    escape(value),
+                    escape(&after)
+                );
+            }
+        }
         writeln!(
             h,
-            "<li><span class=\"badge\">{}</span>{at} <span class=\"members\">{}</span><br>{}</li>",
+            "<li><span class=\"badge\">{}</span>{at} <span class=\"members\">{}</span><br>{}{sides}</li>",
             c.kind.as_str(),
             escape(&c.members.join(" · ")),
             escape(&c.detail)

@@ -72,7 +72,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
         writeln!(out, "\n## Conflicts\n")?;
-        disagreements(out, conflicts, true)?;
+        disagreements(out, report, conflicts, true)?;
     }
 
     if let (Some(groups), Some(cov)) = (report.groups.as_deref(), report.coverage.as_ref()) {
@@ -199,7 +199,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "\n## Sourcing (the same fact credited to different sources)\n"
         )?;
-        disagreements(out, list, false)?;
+        disagreements(out, report, list, false)?;
     }
     Ok(())
 }
@@ -208,9 +208,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// side says and the sentences.
 fn disagreements(
     out: &mut dyn Write,
+    report: &Report,
     list: &[crate::report::ConflictReport],
     kinds: bool,
 ) -> io::Result<()> {
+    let index = super::sentence_index(report);
     for c in list {
         let kind = if kinds {
             format!("**{}**", c.kind.as_str())
@@ -233,6 +235,19 @@ fn disagreements(
             escape(&c.detail),
             c.members.join(", ")
         )?;
+        // each side's value in a few words of its sentence
+        for side in &c.sides {
+            if let Some((before, value, after)) = super::side_context(&index, side) {
+                writeln!(
+                    out,
+                    "  - {}: {}**{}**{}",
+                    escape(&side.doc),
+                    escape(&before),
+                    escape(value),
+                    escape(&after)
+                )?;
+            }
+        }
     }
     Ok(())
 }

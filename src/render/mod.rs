@@ -43,6 +43,37 @@ pub(crate) fn sentence_texts<'a>(
         .collect()
 }
 
+/// A conflict side's value in a few words of its sentence: (words before, the value as
+/// written, words after), with "…" where the sentence goes on. `None` when the side names no
+/// sentence or its words are not found there.
+pub(crate) fn side_context<'a>(
+    index: &FxHashMap<&str, (&str, &'a str)>,
+    side: &'a crate::report::ConflictSide,
+) -> Option<(String, &'a str, String)> {
+    /// Words shown on each side of the value.
+    const WORDS: usize = 6;
+    let (_, sentence) = index.get(side.sentence.as_deref()?)?;
+    let at = sentence.find(side.text.as_str())?;
+    let (before, after) = (&sentence[..at], &sentence[at + side.text.len()..]);
+    let bw: Vec<&str> = before.split_whitespace().collect();
+    let aw: Vec<&str> = after.split_whitespace().collect();
+    let mut b = bw[bw.len().saturating_sub(WORDS)..].join(" ");
+    if bw.len() > WORDS {
+        b.insert_str(0, "…");
+    }
+    if before.ends_with(char::is_whitespace) && !b.is_empty() {
+        b.push(' ');
+    }
+    let mut a = aw[..aw.len().min(WORDS)].join(" ");
+    if after.starts_with(char::is_whitespace) && !a.is_empty() {
+        a.insert(0, ' ');
+    }
+    if aw.len() > WORDS {
+        a.push('…');
+    }
+    Some((b, side.text.as_str(), a))
+}
+
 /// What every view says first when reports share almost nothing (from the report's
 /// `overlap`; pairs it does not list share nothing): one sentence for two reports that do not
 /// look like one event; among more, the reports that look like no other's event, or the pairs
