@@ -59,7 +59,7 @@ pub(crate) fn side_context<'a>(
     let aw: Vec<&str> = after.split_whitespace().collect();
     let mut b = bw[bw.len().saturating_sub(WORDS)..].join(" ");
     if bw.len() > WORDS {
-        b.insert_str(0, "…");
+        b.insert(0, '…');
     }
     if before.ends_with(char::is_whitespace) && !b.is_empty() {
         b.push(' ');
