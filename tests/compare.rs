@@ -383,3 +383,29 @@ fn a_short_phrase_in_quote_marks_is_a_quote_when_another_outlet_quotes_it_too() 
     let alone = parallax::inspect(&docs, &[], &Default::default());
     assert!(alone.documents[0].quotes.is_empty());
 }
+
+#[test]
+fn one_quote_given_to_two_named_people_is_a_speaker_conflict_a_pronoun_is_not() {
+    let quote = "\u{201c}We will not raise taxes on working families this year or next,\u{201d}";
+    let a = format!("{LEAD}{quote} said Paul Ryan.\n");
+    let b = format!("{LEAD}{quote} said Chuck Grassley.\n");
+    let r = compare_texts(&a, &b);
+    let c = conflict_details(&r);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(
+        c[0].starts_with("speaker")
+            && c[0].contains("Paul Ryan")
+            && c[0].contains("Chuck Grassley")
+    );
+    let m = &r.quote_matches.as_ref().unwrap()[0];
+    assert_eq!(m.relation.as_str(), "identical");
+    assert!(m.speakers_differ);
+    // "he" resolved to someone is no certain speaker
+    let b = format!("{LEAD}Chuck Grassley spoke to reporters on Monday.\n\n{quote} he said.\n");
+    let r = compare_texts(&a, &b);
+    assert!(
+        conflict_details(&r).is_empty(),
+        "{:?}",
+        conflict_details(&r)
+    );
+}

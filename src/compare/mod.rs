@@ -191,7 +191,13 @@ pub fn compare(
             score: l.score,
         })
         .collect();
-    let found = conflicts::find(docs, extracted, al, &groups);
+    let mut found = conflicts::find(docs, extracted, al, &groups);
+    found
+        .conflicts
+        .extend(conflicts::speakers(docs, &marked, &quote_matches));
+    found
+        .conflicts
+        .sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.members.cmp(&b.members)));
     Comparison {
         groups,
         paragraph_alignment,
