@@ -200,7 +200,8 @@ pub struct Alignment {
     /// For every pair of reports (beyond [`OVERLAP_ALL_PAIRS_MAX_DOCS`] reports, every pair
     /// with a link), how much they share, by `(a, b)`.
     pub overlap: Vec<Overlap>,
-    /// Groups, ordered by their first member.
+    /// Groups in importance order ([`by_importance`]): carried by more reports first, then
+    /// the earlier in their reports.
     pub groups: Vec<Group>,
     /// For each sentence, the group it belongs to.
     pub group_of: Vec<Option<usize>>,
@@ -259,7 +260,10 @@ pub fn align(docs: &[Document], opts: &Options) -> Alignment {
         }
     }
     let scores = Pairs::new(sentences.len(), later);
-    let groups = cluster(&sentences, &feats, &scores, &links, &vocab, opts);
+    let groups = by_importance(
+        &sentences,
+        cluster(&sentences, &feats, &scores, &links, &vocab, opts),
+    );
     let mut group_of = vec![None; sentences.len()];
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
@@ -434,6 +438,39 @@ pub fn evidence_of(docs: &[Document]) -> (Vec<SentenceRef>, Vec<Candidate>) {
     let (sentences, feats, _, _) = sentence_features(docs);
     let cands = candidates(&sentences, &feats);
     (sentences, cands)
+}
+
+/// Groups in the order an editor reads them: the facts carried by more reports first; among
+/// those, the ones that stand earlier in their reports (the lead before the last paragraph:
+/// the smallest share of a report's body before one of the group's sentences); then by first
+/// sentence.
+fn by_importance(sentences: &[SentenceRef], mut groups: Vec<Group>) -> Vec<Group> {
+    let docs = sentences.iter().map(|s| s.doc + 1).max().unwrap_or(0);
+    let mut first = vec![usize::MAX; docs];
+    let mut count = vec![0u64; docs];
+    for (i, s) in sentences.iter().enumerate() {
+        first[s.doc] = first[s.doc].min(i);
+        count[s.doc] += 1;
+    }
+    groups.sort_by_cached_key(|g| {
+        let mut reports: Vec<usize> = g.members.iter().map(|&m| sentences[m].doc).collect();
+        reports.dedup(); // members are sorted by document
+        let position = g
+            .members
+            .iter()
+            .map(|&m| {
+                let d = sentences[m].doc;
+                (m - first[d]) as u64 * 1_000_000 / count[d].max(1)
+            })
+            .min()
+            .unwrap_or(u64::MAX);
+        (
+            std::cmp::Reverse(reports.len()),
+            position,
+            g.members.first().copied(),
+        )
+    });
+    groups
 }
 
 /// Paragraphs of two documents linked by sentence groups: for each document pair, each

@@ -5,7 +5,8 @@
 use crate::document::{Document, Warning};
 use crate::extract::Extraction;
 use crate::report::{
-    doc_id, ConflictReport, EntityReport, LinkReport, OverlapReport, QuoteMatchReport, Report,
+    doc_id, ConflictReport, EntityReport, LeftOut, LinkReport, OverlapReport, PairVerdict,
+    QuoteMatchReport, Report, VerdictReport,
 };
 
 /// Builds the report of a comparison: the documents as read plus groups, paragraph alignment
@@ -49,6 +50,12 @@ pub fn build(
             })
             .collect(),
     );
+    report.verdict = Some(verdict(
+        documents.len(),
+        report.overlap.as_deref().unwrap_or(&[]),
+        &comparison.groups,
+        &comparison.coverage,
+    ));
     report.groups = Some(comparison.groups);
     report.paragraph_alignment = Some(comparison.paragraph_alignment);
     report.coverage = Some(comparison.coverage);
@@ -100,4 +107,60 @@ pub fn build(
             .collect(),
     );
     report
+}
+
+/// The verdict: shared facts, those every report carries, each pair's overlap in percent, and
+/// per report the facts carried by most of the others (all others when there are three or
+/// four reports; more than half of them beyond) that it leaves out, in the groups' importance
+/// order.
+fn verdict(
+    n: usize,
+    overlap: &[OverlapReport],
+    groups: &[crate::report::GroupReport],
+    coverage: &std::collections::BTreeMap<String, crate::report::Coverage>,
+) -> VerdictReport {
+    let carried = |g: &crate::report::GroupReport| g.members.len();
+    // of the n - 1 other reports, how many must carry a fact for its absence to count
+    let others = n.saturating_sub(1);
+    let most = if others <= 3 { others } else { others / 2 + 1 };
+    let order: std::collections::HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+    let left_out = if n < 3 {
+        Vec::new()
+    } else {
+        coverage
+            .iter()
+            .filter_map(|(doc, c)| {
+                let mut ids: Vec<&String> = c
+                    .missing_groups
+                    .iter()
+                    .filter(|id| {
+                        order
+                            .get(id.as_str())
+                            .is_some_and(|&i| carried(&groups[i]) >= most)
+                    })
+                    .collect();
+                ids.sort_by_key(|id| order[id.as_str()]);
+                (!ids.is_empty()).then(|| LeftOut {
+                    doc: doc.clone(),
+                    groups: ids.into_iter().cloned().collect(),
+                })
+            })
+            .collect()
+    };
+    VerdictReport {
+        shared: groups.len(),
+        shared_by_all: groups.iter().filter(|g| carried(g) == n).count(),
+        pairs: overlap
+            .iter()
+            .map(|o| PairVerdict {
+                docs: o.docs.clone(),
+                percent: o.shares.map(|s| (s * 100.0).round() as u32),
+            })
+            .collect(),
+        left_out,
+    }
 }

@@ -60,8 +60,8 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
     let label = |doc: &str| label(report, doc);
     let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
     header(report, p, out)?;
-    coverage(report, p, out)?;
     conflicts(report, p, out)?;
+    coverage(report, p, out)?;
 
     // Shared facts.
     if !groups.is_empty() {
@@ -177,10 +177,14 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
 
 /// Who is compared: per report its id, label, source, title, date and counts.
 pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let n = report.documents.len();
     writeln!(
         out,
         "{}",
-        p.strong(&format!("Comparing {} reports", report.documents.len()))
+        p.strong(&format!(
+            "Comparing {n} {}",
+            if n == 1 { "report" } else { "reports" }
+        ))
     )?;
     for d in &report.documents {
         writeln!(out, "  {}", super::report_line(d, p))?;
@@ -196,9 +200,19 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             out,
             "      {}",
             p.dim(&format!(
-                "{} body paragraphs, {} body sentences{}",
+                "{} body {}, {} body {}{}",
                 d.counts.body_paragraphs,
+                if d.counts.body_paragraphs == 1 {
+                    "paragraph"
+                } else {
+                    "paragraphs"
+                },
                 d.counts.body_sentences,
+                if d.counts.body_sentences == 1 {
+                    "sentence"
+                } else {
+                    "sentences"
+                },
                 d.language
                     .as_deref()
                     .map(|l| format!(", language {l}"))
@@ -206,7 +220,22 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             ))
         )?;
     }
-    different_stories(report, p, out)
+    different_stories(report, p, out)?;
+    verdict(report, p, out)
+}
+
+/// The verdict: what is shared by all, each pair's overlap, what each report leaves out.
+pub(super) fn verdict(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let lines = super::verdict_lines(report);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", p.strong("Verdict"))?;
+    for line in lines {
+        writeln!(out, "  {}", terminal_line(&line))?;
+    }
+    Ok(())
 }
 
 /// The different-stories notice, when the reports share almost nothing.

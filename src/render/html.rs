@@ -150,6 +150,14 @@ fn outlets(report: &Report, h: &mut String) -> std::fmt::Result {
     for line in super::different_stories(report) {
         write!(h, "<p class=\"notice\" role=\"note\">{}</p>", escape(&line))?;
     }
+    let verdict = super::verdict_lines(report);
+    if !verdict.is_empty() {
+        h.push_str("<div id=\"verdict\"><h2>Verdict</h2><ul>");
+        for line in verdict {
+            write!(h, "<li>{}</li>", escape(&line))?;
+        }
+        h.push_str("</ul></div>");
+    }
     h.push_str("</section>\n");
     Ok(())
 }

@@ -70,6 +70,14 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n> **{}**", escape(&line))?;
     }
 
+    let verdict = super::verdict_lines(report);
+    if !verdict.is_empty() {
+        writeln!(out, "\n## Verdict\n")?;
+        for line in verdict {
+            writeln!(out, "- {}", escape(&line))?;
+        }
+    }
+
     if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
         writeln!(out, "\n## Conflicts\n")?;
         disagreements(out, report, conflicts, true)?;
@@ -85,7 +93,21 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{head}\n{rule}")?;
         for g in groups {
-            let mut row = format!("| {} ({}) |", g.id, g.relation.as_str());
+            // the fact by its first sentence, so a ticket reads without the report beside it
+            let text = g
+                .members
+                .first()
+                .map(|m| {
+                    super::sentence_texts(&sentences, &m.sentences[..1.min(m.sentences.len())])
+                })
+                .and_then(|t| t.first().copied())
+                .unwrap_or("");
+            let mut row = format!(
+                "| {} ({}) {} |",
+                g.id,
+                g.relation.as_str(),
+                escape(&super::clip(text, 100))
+            );
             for d in &report.documents {
                 let has = g.members.iter().any(|m| m.doc == d.id);
                 row.push_str(if has { " ● |" } else { " ○ |" });

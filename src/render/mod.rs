@@ -74,6 +74,126 @@ pub(crate) fn side_context<'a>(
     Some((b, side.text.as_str(), a))
 }
 
+/// The verdict every view says first, as plain lines (each renderer escapes them): how many
+/// shared facts every report carries; each pair's overlap in percent (with more than four
+/// reports, each report's share carried elsewhere instead); and what each report leaves out of
+/// what most others carry, the facts named by their text, most important first.
+pub(crate) fn verdict_lines(report: &Report) -> Vec<String> {
+    /// Facts named per report before "and N more".
+    const NAMED: usize = 3;
+    /// Characters of a fact's text shown.
+    const FACT_CHARS: usize = 90;
+    let Some(v) = report.verdict.as_ref() else {
+        return Vec::new();
+    };
+    let n = report.documents.len();
+    let label = |id: &str| {
+        report
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_string(), |d| format!("{} {}", d.id, d.label))
+    };
+    let plural = |k: usize, one: &str, many: &str| {
+        if k == 1 {
+            format!("{k} {one}")
+        } else {
+            format!("{k} {many}")
+        }
+    };
+    let mut out = Vec::new();
+    out.push(if n == 2 {
+        format!(
+            "The two reports share {}.",
+            plural(v.shared, "fact", "facts")
+        )
+    } else {
+        format!(
+            "{} of {} {} carried by all {n} reports.",
+            v.shared_by_all,
+            plural(v.shared, "shared fact", "shared facts"),
+            if v.shared_by_all == 1 { "is" } else { "are" }
+        )
+    });
+    if n <= 4 {
+        for p in &v.pairs {
+            out.push(format!(
+                "{} and {}: {} carries {}% of {}'s sentences, {} {}% of {}'s.",
+                label(&p.docs[0]),
+                label(&p.docs[1]),
+                p.docs[1],
+                p.percent[0],
+                p.docs[0],
+                p.docs[0],
+                p.percent[1],
+                p.docs[1]
+            ));
+        }
+    } else if let Some(cov) = report.coverage.as_ref() {
+        for d in &report.documents {
+            if let Some(c) = cov.get(&d.id) {
+                let pct = (c.shared * 100 + c.body_sentences / 2) / c.body_sentences.max(1);
+                out.push(format!(
+                    "{}: {pct}% of its sentences are carried by another report.",
+                    label(&d.id)
+                ));
+            }
+        }
+    }
+    let index = sentence_index(report);
+    let groups: HashMap<&str, &crate::report::GroupReport> = report
+        .groups
+        .iter()
+        .flatten()
+        .map(|g| (g.id.as_str(), g))
+        .collect();
+    let others = if n == 3 {
+        "both others carry"
+    } else {
+        "most others carry"
+    };
+    for lo in &v.left_out {
+        let facts: Vec<String> = lo
+            .groups
+            .iter()
+            .take(NAMED)
+            .filter_map(|id| {
+                let g = groups.get(id.as_str())?;
+                let first = g.members.first()?.sentences.first()?;
+                let (_, text) = index.get(first.as_str())?;
+                Some(format!("\u{201c}{}\u{201d} ({id})", clip(text, FACT_CHARS)))
+            })
+            .collect();
+        let more = lo.groups.len().saturating_sub(NAMED);
+        out.push(format!(
+            "{} leaves out {} {others}: {}{}",
+            label(&lo.doc),
+            plural(lo.groups.len(), "fact", "facts"),
+            facts.join("; "),
+            if more > 0 {
+                format!("; and {more} more.")
+            } else {
+                ".".to_string()
+            }
+        ));
+    }
+    out
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…" when cut.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    if let Some(i) = cut.rfind(char::is_whitespace) {
+        cut.truncate(i);
+    }
+    cut.trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .to_string()
+        + "…"
+}
+
 /// What every view says first when reports share almost nothing (from the report's
 /// `overlap`; pairs it does not list share nothing): one sentence for two reports that do not
 /// look like one event; among more, the reports that look like no other's event, or the pairs

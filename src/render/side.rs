@@ -42,6 +42,14 @@ pub fn render(
     for line in super::different_stories(report) {
         paragraph(out, &terminal_line(&line), w, |s| p.note(s))?;
     }
+    let verdict = super::verdict_lines(report);
+    if !verdict.is_empty() {
+        writeln!(out, "{}", p.strong("Verdict"))?;
+        for line in verdict {
+            paragraph(out, &terminal_line(&line), w, |s| s.to_string())?;
+        }
+        writeln!(out)?;
+    }
     if shown < n {
         paragraph(
             out,

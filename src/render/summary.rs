@@ -2,7 +2,6 @@
 //! `--view facts` (dates, numbers, money and percentages × reports, then who is named).
 
 use super::compare::{conflicts, coverage, entities, header};
-use super::rows::{rows, RowKind};
 use super::safe::terminal_line;
 use super::width::truncate;
 use super::Palette;
@@ -73,16 +72,23 @@ pub fn summary(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -
         writeln!(out, "{}", p.note(&note))?;
     }
     writeln!(out, "{}", p.dim(&matrix_head(report, lead, shown)))?;
-    for row in rows(report) {
-        let RowKind::Group(gi) = row.kind else {
-            continue;
-        };
-        let g = &groups[gi];
-        let present = marks(row.cells[..shown].iter().map(Option::is_some));
-        let first = row.cells.iter().flatten().next();
+    // In importance order (the groups' order): carried by more reports first, then earlier.
+    let index = super::sentence_index(report);
+    for g in groups {
+        let present = marks(
+            report.documents[..shown]
+                .iter()
+                .map(|d| g.members.iter().any(|m| m.doc == d.id)),
+        );
+        let first = g
+            .members
+            .first()
+            .and_then(|m| m.sentences.first())
+            .and_then(|s| index.get(s.as_str()))
+            .map(|(_, t)| *t);
         let used = lead + shown * CELL + 1;
         let text = first
-            .map(|c| truncate(&terminal_line(&c.text), width.saturating_sub(used)))
+            .map(|t| truncate(&terminal_line(t), width.saturating_sub(used)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -90,7 +96,7 @@ pub fn summary(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -
             g.id,
             p.relation(g.relation),
             " ".repeat(7 - g.relation.as_str().len()),
-            p.dim(&text)
+            text
         )?;
     }
     coverage(report, p, out)

@@ -30,6 +30,10 @@ pub struct Report {
     /// listed: the others share nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overlap: Option<Vec<OverlapReport>>,
+    /// What every view says first: how much the reports share and what each leaves out of
+    /// what most others carry (`compare` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<VerdictReport>,
     /// Groups of sentences that carry one fact in two or more reports, built from the links
     /// for display (`compare` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +348,42 @@ pub struct OverlapReport {
     pub same_event: bool,
 }
 
+/// The verdict of a comparison, in the order the views say it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictReport {
+    /// Shared facts (groups).
+    pub shared: usize,
+    /// Shared facts every report carries.
+    pub shared_by_all: usize,
+    /// Per pair of reports (those `overlap` lists), the share of each one's body sentences
+    /// that the other carries too, in percent, rounded.
+    pub pairs: Vec<PairVerdict>,
+    /// Per report that leaves any out, the shared facts most of the other reports carry and
+    /// it does not (group ids, most important first). Empty with two reports.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// How much two reports share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairVerdict {
+    /// The two document ids, the earlier first.
+    pub docs: [String; 2],
+    /// Percent of each one's body sentences linked to the other, in `docs` order.
+    pub percent: [u32; 2],
+}
+
+/// What one report leaves out of what most others carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeftOut {
+    /// The document id.
+    pub doc: String,
+    /// Group ids, most important first.
+    pub groups: Vec<String>,
+}
+
 /// One fact carried by two or more reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -488,6 +528,7 @@ pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warni
             .collect(),
         links: None,
         overlap: None,
+        verdict: None,
         groups: None,
         paragraph_alignment: None,
         coverage: None,
