@@ -43,8 +43,68 @@ pub enum Command {
     Match(MatchArgs),
     /// Print a shell completion script: `parallax completions bash > ~/.local/share/bash-completion/completions/parallax`.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff): `parallax man > parallax.1 && man ./parallax.1`.
+    /// Print a manual page (roff): `parallax man compare | man -l -`; with `--dir`, write every
+    /// page (parallax.1, parallax-compare.1, …) into a directory.
+    Man(ManArgs),
+}
+
+/// Arguments of `parallax man`.
+#[derive(Debug, ClapArgs)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (the top-level page when omitted).
+    #[arg(value_enum)]
+    pub page: Option<ManPage>,
+    /// Write every page into this directory instead of printing one.
+    #[arg(long, value_name = "DIR", conflicts_with = "page")]
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// The manual pages there are, one per subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ManPage {
+    /// parallax-compare(1).
+    Compare,
+    /// parallax-inspect(1).
+    Inspect,
+    /// parallax-match(1).
+    Match,
+    /// parallax-completions(1).
+    Completions,
+    /// parallax-man(1).
     Man,
+}
+
+impl ManPage {
+    /// Every page, in the order the top-level page lists them.
+    pub const ALL: [ManPage; 5] = [
+        ManPage::Compare,
+        ManPage::Inspect,
+        ManPage::Match,
+        ManPage::Completions,
+        ManPage::Man,
+    ];
+
+    /// The page's name: `parallax-compare`, …
+    pub fn page_name(self) -> &'static str {
+        match self {
+            ManPage::Compare => "parallax-compare",
+            ManPage::Inspect => "parallax-inspect",
+            ManPage::Match => "parallax-match",
+            ManPage::Completions => "parallax-completions",
+            ManPage::Man => "parallax-man",
+        }
+    }
+
+    /// The subcommand's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ManPage::Compare => "compare",
+            ManPage::Inspect => "inspect",
+            ManPage::Match => "match",
+            ManPage::Completions => "completions",
+            ManPage::Man => "man",
+        }
+    }
 }
 
 /// Arguments of `parallax completions`.

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Command::Inspect(a) => inspect(a).map(|()| Outcome::Done),
         Command::Match(a) => match_pairs(a).map(|()| Outcome::Done),
         Command::Completions(a) => completions(a.shell).map(|()| Outcome::Done),
-        Command::Man => man().map(|()| Outcome::Done),
+        Command::Man(m) => man(m).map(|()| Outcome::Done),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -331,14 +331,82 @@ fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
     emit(&buf)
 }
 
-/// Writes the manual page, generated from the argument definitions.
-fn man() -> Result<(), Error> {
+/// What the exit codes mean, for every manual page.
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success (also when a pipe reading the output closes early).
+.TP
+\fB1\fR
+A \fB\-\-fail\-on\fR condition of \fBcompare\fR was met.
+.TP
+\fB2\fR
+An error: an input that cannot be read or analysed (missing, a directory, binary, empty,
+over \fB\-\-max\-input\-size\fR), invalid arguments, or output that cannot be written. One line
+on standard error says which; no partial output file is left behind.
+"#;
+
+/// Writes a manual page (the top-level one, or a subcommand's), or with `--dir` every page into
+/// a directory; all generated from the argument definitions.
+fn man(a: cli::ManArgs) -> Result<(), Error> {
     use clap::CommandFactory;
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(Args::command())
-        .render(&mut buf)
-        .map_err(Error::Write)?;
-    emit(&buf)
+    let page = |which: Option<cli::ManPage>| -> Result<(String, Vec<u8>), Error> {
+        let top = Args::command();
+        let (file, cmd) = match which {
+            None => ("parallax".to_string(), top),
+            Some(p) => {
+                let sub = top
+                    .find_subcommand(p.name())
+                    .cloned()
+                    .ok_or_else(|| Error::Usage(format!("no subcommand {}", p.name())))?;
+                (
+                    p.page_name().to_string(),
+                    sub.name(p.page_name())
+                        .bin_name(format!("parallax {}", p.name())),
+                )
+            }
+        };
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut buf)
+            .map_err(Error::Write)?;
+        // clap_mangen heads the examples (the after-help text) "EXTRA"
+        let text = String::from_utf8_lossy(&buf).replace(".SH EXTRA\n", ".SH EXAMPLES\n");
+        let mut buf = text.into_bytes();
+        buf.extend_from_slice(EXIT_STATUS.as_bytes());
+        let mut see = String::from(".SH \"SEE ALSO\"\n");
+        let all: Vec<String> = std::iter::once("parallax".to_string())
+            .chain(
+                cli::ManPage::ALL
+                    .iter()
+                    .map(|p| format!("parallax-{}", p.name())),
+            )
+            .filter(|n| *n != file)
+            .map(|n| format!("\\fB{}\\fR(1)", n.replace('-', "\\-")))
+            .collect();
+        see.push_str(&all.join(", "));
+        see.push('\n');
+        buf.extend_from_slice(see.as_bytes());
+        Ok((format!("{file}.1"), buf))
+    };
+    match a.dir {
+        None => emit(&page(a.page)?.1),
+        Some(dir) => {
+            let pages: Vec<(String, Vec<u8>)> = std::iter::once(None)
+                .chain(cli::ManPage::ALL.into_iter().map(Some))
+                .map(page)
+                .collect::<Result<_, _>>()?;
+            for (name, buf) in pages {
+                let path = dir.join(&name);
+                std::fs::write(&path, buf).map_err(|e| Error::Read {
+                    path: path.display().to_string(),
+                    reason: format!("cannot write the manual page: {e}"),
+                    source: Some(e),
+                })?;
+            }
+            Ok(())
+        }
+    }
 }
 
 fn match_pairs(a: MatchArgs) -> Result<(), Error> {

@@ -547,6 +547,50 @@ fn completions_and_man_page_come_from_the_argument_definitions() {
         &s[..80.min(s.len())]
     );
     assert!(s.contains("compare"));
+    assert!(s.contains("EXIT STATUS"));
+}
+
+#[test]
+fn every_subcommand_has_a_man_page_with_its_options_and_exit_status() {
+    for sub in ["compare", "inspect", "match", "completions", "man"] {
+        let o = run(&["man", sub]);
+        assert!(o.status.success(), "{sub}: {}", stderr(&o));
+        let page = String::from_utf8(o.stdout).unwrap();
+        assert!(page.contains(&format!(".TH parallax-{sub} 1")), "{sub}");
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{sub}");
+        // every long option `--help` lists is on the page (roff writes "-" as "\-")
+        let help = String::from_utf8(run(&[sub, "--help"]).stdout).unwrap();
+        let options: Vec<&str> = help
+            .split_whitespace()
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(|w| w.trim_end_matches([',', '.', '`']))
+            .filter(|w| {
+                w.chars()
+                    .skip(2)
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            // the program's version flag is on parallax(1)
+            .filter(|w| *w != "--version")
+            .collect();
+        assert!(
+            sub != "compare" || options.contains(&"--fail-on"),
+            "{options:?}"
+        );
+        for opt in options {
+            assert!(
+                page.contains(&opt.replace('-', "\\-")),
+                "parallax-{sub}(1) lacks {opt}"
+            );
+        }
+    }
+    // --dir writes them all, the top-level page too
+    let dir = scratch("man-dir");
+    let o = run(&["man", "--dir", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for name in ["parallax.1", "parallax-compare.1", "parallax-match.1"] {
+        assert!(dir.join(name).exists(), "{name}");
+    }
+    assert_eq!(run(&["man", "nonsense"]).status.code(), Some(2));
 }
 
 #[test]

@@ -53,7 +53,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn page(report: &Report, h: &mut String) -> std::fmt::Result {
-    let n = report.documents.len();
     let title = format!(
         "Parallax: {}",
         report
@@ -73,8 +72,9 @@ fn page(report: &Report, h: &mut String) -> std::fmt::Result {
     )?;
     writeln!(
         h,
-        "<header><h1>Comparison of {n} reports</h1>\
-         <button type=\"button\" id=\"theme\" aria-label=\"Switch between light and dark\">Light / dark</button></header>"
+        "<header><h1>{}</h1>\
+         <button type=\"button\" id=\"theme\" aria-label=\"Switch between light and dark\">Light / dark</button></header>",
+        super::heading(report)
     )?;
     h.push_str("<nav aria-label=\"Sections\"><a href=\"#outlets\">Outlets</a>");
     if report.conflicts.as_ref().is_some_and(|c| !c.is_empty()) {

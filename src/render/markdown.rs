@@ -51,7 +51,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .find(|d| d.id == doc)
             .map_or_else(|| doc.to_string(), |d| escape(&d.label))
     };
-    writeln!(out, "# Comparison of {} reports\n", report.documents.len())?;
+    writeln!(out, "# {}\n", super::heading(report))?;
     writeln!(out, "| | outlet | title | date | body sentences |")?;
     writeln!(out, "|---|---|---|---|---|")?;
     for d in &report.documents {
@@ -214,6 +214,31 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     how.join("; ")
                 }
             )?;
+        }
+    }
+    if let Some(list) = report.entities.as_deref().filter(|l| !l.is_empty()) {
+        const SHOWN: usize = 40;
+        writeln!(
+            out,
+            "\n## Who is named ({})\n",
+            super::named_summary(list.len(), SHOWN)
+        )?;
+        let mut head = String::from("| name | kind |");
+        let mut rule = String::from("|---|---|");
+        for d in &report.documents {
+            head.push_str(&format!(" {} |", d.id));
+            rule.push_str(":-:|");
+        }
+        writeln!(out, "{head}\n{rule}")?;
+        for e in list.iter().take(SHOWN) {
+            let mut row = format!("| {} | {} |", escape(&e.name), e.kind.as_str());
+            for d in &report.documents {
+                match e.mentions.get(&d.id).copied().unwrap_or(0) {
+                    0 => row.push_str(" · |"),
+                    k => row.push_str(&format!(" {k} |")),
+                }
+            }
+            writeln!(out, "{row}")?;
         }
     }
     if let Some(list) = report.sourcing.as_deref().filter(|c| !c.is_empty()) {

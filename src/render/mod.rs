@@ -180,6 +180,21 @@ pub(crate) fn verdict_lines(report: &Report) -> Vec<String> {
     out
 }
 
+/// The heading of a report: "Comparison of 3 reports" for `compare`, "How 1 report was read"
+/// for `inspect` (which builds no groups).
+pub(crate) fn heading(report: &Report) -> String {
+    let n = report.documents.len();
+    let reports = if n == 1 { "report" } else { "reports" };
+    if report.groups.is_some() {
+        format!("Comparison of {n} {reports}")
+    } else {
+        format!(
+            "How {n} {reports} {} read",
+            if n == 1 { "was" } else { "were" }
+        )
+    }
+}
+
 /// `text` cut at a word boundary to at most `max` characters, with "…" when cut.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
