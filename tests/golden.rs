@@ -203,3 +203,42 @@ fn basil_event_every_view_and_format() {
         "BASIL outputs changed; review target/golden-basil/ and re-run with PARALLAX_BLESS=1"
     );
 }
+
+/// No HTML mark starts or ends inside a word (`gr<mark>a</mark>bbing` was one), and the
+/// verdict comes before any section of details.
+#[test]
+fn html_marks_whole_words_and_the_verdict_comes_first() {
+    for paths in [&SEEDS[..], &THREE[..]] {
+        let r = comparison(paths);
+        let mut out = Vec::new();
+        render::html::render(&r, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        let mut marks = 0;
+        for (at, _) in html.match_indices("<mark") {
+            let open_end = at + html[at..].find('>').unwrap() + 1;
+            let close = open_end + html[open_end..].find("</mark>").unwrap();
+            let inner = &html[open_end..close];
+            let before = html[..at].chars().next_back();
+            let after = html[close + "</mark>".len()..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            assert!(
+                !(word(before) && inner.starts_with(char::is_alphanumeric)),
+                "mark opens inside a word: {:?}",
+                &html[at.saturating_sub(20)..close]
+            );
+            assert!(
+                !(word(after) && inner.ends_with(char::is_alphanumeric)),
+                "mark closes inside a word: {:?}",
+                &html[open_end..(close + 27).min(html.len())]
+            );
+            marks += 1;
+        }
+        assert!(marks > 0, "no marks to check");
+        let verdict = html.find("id=\"verdict\"").expect("a verdict");
+        for section in ["id=\"conflicts\"", "id=\"side-by-side\"", "id=\"quotes\""] {
+            if let Some(at) = html.find(&format!("<section {section}")) {
+                assert!(verdict < at, "{section} before the verdict");
+            }
+        }
+    }
+}

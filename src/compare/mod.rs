@@ -223,16 +223,57 @@ fn words<'a>(doc: &'a Document, refs: &[SentenceRef]) -> Vec<Word<'a>> {
     for (k, r) in refs.iter().enumerate() {
         let s = &doc.paragraphs[r.paragraph].sentences[r.index];
         for (i, t) in s.tokens.iter().enumerate() {
+            let (start, end) = attached(&doc.text, s.span, t.span.start, t.span.end);
             out.push(Word {
                 norm: s.token_norm(i),
-                start: t.span.start,
-                end: t.span.end,
+                start,
+                end,
                 sentence: k,
                 number: t.kind == TokenKind::Number,
             });
         }
     }
     out
+}
+
+/// A word's display span with the punctuation attached to it: opening quote marks and brackets
+/// right before it, closing marks and punctuation right after it (up to a space or another
+/// word), within its sentence `within`. So a diff run reads `“absurd.”`, not `absurd`, and a
+/// quote mark never ends up in the next run.
+pub(crate) fn attached(
+    text: &str,
+    within: crate::text::Span,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let opening = |c: char| matches!(c, '“' | '‘' | '«' | '(' | '[' | '{' | '¿' | '¡' | '„');
+    let straight = |c: char| matches!(c, '"' | '\'');
+    let mut s = start;
+    while s > within.start {
+        let Some(c) = text[..s].chars().next_back() else {
+            break;
+        };
+        let before = text[..s - c.len_utf8()].chars().next_back();
+        // a straight quote opens only after a space or the sentence's start
+        let opens = opening(c)
+            || (straight(c)
+                && (s - c.len_utf8() <= within.start || before.is_none_or(char::is_whitespace)));
+        if !opens {
+            break;
+        }
+        s -= c.len_utf8();
+    }
+    let mut e = end;
+    while e < within.end {
+        let Some(c) = text[e..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() || c.is_alphanumeric() || opening(c) {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    (s, e)
 }
 
 /// The numbers of a member in display form, without repeats, in reading order.
@@ -321,4 +362,26 @@ fn word_diff(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod attached_tests {
+    use super::attached;
+    use crate::text::Span;
+
+    #[test]
+    fn punctuation_stays_with_its_word() {
+        let t = "He said \u{201c}absurd.\u{201d} Then \"no,\" and (maybe) 9/11.";
+        let all = Span::new(0, t.len());
+        let span = |w: &str| {
+            let s = t.find(w).unwrap();
+            let (a, b) = attached(t, all, s, s + w.len());
+            &t[a..b]
+        };
+        assert_eq!(span("absurd"), "\u{201c}absurd.\u{201d}");
+        assert_eq!(span("no"), "\"no,\"");
+        assert_eq!(span("maybe"), "(maybe)");
+        assert_eq!(span("9"), "9/");
+        assert_eq!(span("said"), "said");
+    }
 }

@@ -105,16 +105,49 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
             )?;
         }
         let first = &g.members[0];
-        let text = super::sentence_texts(&sentences, &first.sentences);
-        writeln!(
-            out,
-            "    {}  {}",
-            p.strong(&format!("{:<2}", first.doc)),
-            terminal_line(&text.join(" "))
-        )?;
-        for d in &g.diffs {
-            let line = diff_line(&d.ops, p);
-            writeln!(out, "    {}  {}", p.strong(&format!("{:<2}", d.doc)), line)?;
+        let text = terminal_line(&super::sentence_texts(&sentences, &first.sentences).join(" "))
+            .into_owned();
+        let equal = |d: &crate::report::GroupDiff| -> Vec<String> {
+            d.ops
+                .iter()
+                .filter(|o| o.op == DiffOp::Equal)
+                .map(|o| terminal_line(&o.text).into_owned())
+                .collect()
+        };
+        if g.relation == crate::align::Relation::Same {
+            // near-same wording: a word diff against the first report
+            writeln!(
+                out,
+                "    {}  {}",
+                p.strong(&format!("{:<2}", first.doc)),
+                text
+            )?;
+            for d in &g.diffs {
+                let line = diff_line(&d.ops, p);
+                writeln!(out, "    {}  {}", p.strong(&format!("{:<2}", d.doc)), line)?;
+            }
+        } else {
+            // partial: every sentence in full, the words it shares with the first report
+            // emphasised (a diff of loosely related sentences marks nearly every word)
+            let shared: Vec<String> = g.diffs.iter().flat_map(equal).collect();
+            let em = |s: &str| p.strong(s);
+            writeln!(
+                out,
+                "    {}  {}",
+                p.strong(&format!("{:<2}", first.doc)),
+                super::emphasise(&text, shared.iter().map(String::as_str), str::to_string, em)
+            )?;
+            for (d, m) in g.diffs.iter().zip(&g.members[1..]) {
+                let own = terminal_line(&super::sentence_texts(&sentences, &m.sentences).join(" "))
+                    .into_owned();
+                let eq = equal(d);
+                writeln!(
+                    out,
+                    "    {}  {}",
+                    p.strong(&format!("{:<2}", d.doc)),
+                    super::emphasise(&own, eq.iter().map(String::as_str), str::to_string, em)
+                )?;
+            }
         }
         for n in &g.numbers {
             writeln!(

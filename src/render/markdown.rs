@@ -130,15 +130,38 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 g.score
             )?;
             let first = &g.members[0];
-            let text = super::sentence_texts(&sentences, &first.sentences);
-            writeln!(
-                out,
-                "- **{}** {}",
-                label(&first.doc),
-                escape(&text.join(" "))
-            )?;
-            for d in &g.diffs {
-                writeln!(out, "- **{}** {}", label(&d.doc), diff(&d.ops))?;
+            let text = super::sentence_texts(&sentences, &first.sentences).join(" ");
+            fn equal(d: &crate::report::GroupDiff) -> Vec<&str> {
+                d.ops
+                    .iter()
+                    .filter(|o| o.op == crate::report::DiffOp::Equal)
+                    .map(|o| o.text.as_str())
+                    .collect()
+            }
+            let bold = |s: &str| format!("**{}**", escape(s));
+            if g.relation == crate::align::Relation::Same {
+                writeln!(out, "- **{}** {}", label(&first.doc), escape(&text))?;
+                for d in &g.diffs {
+                    writeln!(out, "- **{}** {}", label(&d.doc), diff(&d.ops))?;
+                }
+            } else {
+                // partial: each member in full, the words shared with the first in bold
+                let shared: Vec<&str> = g.diffs.iter().flat_map(equal).collect();
+                writeln!(
+                    out,
+                    "- **{}** {}",
+                    label(&first.doc),
+                    super::emphasise(&text, shared.into_iter(), escape, bold)
+                )?;
+                for (d, m) in g.diffs.iter().zip(&g.members[1..]) {
+                    let own = super::sentence_texts(&sentences, &m.sentences).join(" ");
+                    writeln!(
+                        out,
+                        "- **{}** {}",
+                        label(&d.doc),
+                        super::emphasise(&own, equal(d).into_iter(), escape, bold)
+                    )?;
+                }
             }
             for n in &g.numbers {
                 writeln!(

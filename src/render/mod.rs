@@ -195,6 +195,47 @@ pub(crate) fn heading(report: &Report) -> String {
     }
 }
 
+/// The first place at or after `from` where `seg` stands as whole words in `text`: no letter or
+/// digit right before or right after it ("a" is not found in "grabbing").
+pub(crate) fn find_word(text: &str, from: usize, seg: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find(seg) {
+        let s = at + i;
+        let e = s + seg.len();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let inside = seg.chars().next().is_some_and(char::is_alphanumeric)
+            && word(text[..s].chars().next_back())
+            || seg.chars().next_back().is_some_and(char::is_alphanumeric)
+                && word(text[e..].chars().next());
+        if !inside {
+            return Some(s);
+        }
+        at = s + seg.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// `text` with the runs `segments` (found in order, as whole words) emphasised by `em`: the
+/// words a partial fact's members share, shown in full sentences rather than as a diff.
+pub(crate) fn emphasise<'a>(
+    text: &str,
+    segments: impl Iterator<Item = &'a str>,
+    plain: impl Fn(&str) -> String,
+    em: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for seg in segments.filter(|s| !s.trim().is_empty()) {
+        if let Some(s) = find_word(text, at, seg) {
+            out.push_str(&plain(&text[at..s]));
+            out.push_str(&em(&text[s..s + seg.len()]));
+            at = s + seg.len();
+        }
+    }
+    out.push_str(&plain(&text[at..]));
+    out
+}
+
 /// `text` cut at a word boundary to at most `max` characters, with "…" when cut.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -372,5 +413,28 @@ pub(crate) fn named_summary(n: usize, shown: usize) -> String {
         format!("{n} people, organisations and places; the {shown} most widely named")
     } else {
         format!("{n} people, organisations and places")
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_whole_and_emphasised_in_order() {
+        // the HTML fault the issue shows: "a" marked inside "grabbing"
+        assert_eq!(find_word("grabbing a bag", 0, "a"), Some(9));
+        assert_eq!(find_word("it was found", 0, "a"), None);
+        assert_eq!(find_word("anti-virus program", 0, "virus"), Some(5));
+        assert_eq!(
+            emphasise(
+                "Israeli intelligence said Russian hackers did it",
+                ["intelligence", "hackers"].into_iter(),
+                str::to_string,
+                |s| format!("*{s}*")
+            ),
+            "Israeli *intelligence* said Russian *hackers* did it"
+        );
+        assert_eq!(clip("one two three four", 9), "one two…");
     }
 }

@@ -235,8 +235,7 @@ fn mark<'a>(cell: &mut Cell, segments: impl Iterator<Item = &'a str>) {
         if seg.is_empty() {
             continue;
         }
-        if let Some(at) = cell.text[from..].find(seg) {
-            let s = from + at;
+        if let Some(s) = super::find_word(&cell.text, from, seg) {
             cell.marks.push((s, s + seg.len()));
             from = s + seg.len();
         }
