@@ -242,3 +242,39 @@ fn html_marks_whole_words_and_the_verdict_comes_first() {
         }
     }
 }
+
+/// Columns narrower than 28 give the stacked layout: every report shown, every line within the
+/// width, no header cut inside a word.
+#[test]
+fn narrow_columns_stack_one_block_per_fact() {
+    use render::compare::View;
+    let r = comparison(&THREE);
+    let mut out = Vec::new();
+    render::compare::render_view(&r, View::SideBySide, 80, Palette::plain(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    insta::assert_snapshot!("three_compare_side_by_side_stacked", text);
+    assert!(
+        !text.contains(" │ "),
+        "columns drawn at 80 columns for 3 reports"
+    );
+    for line in text.lines() {
+        assert!(
+            parallax::render::width::width(line) <= 80,
+            "{} columns: {line}",
+            parallax::render::width::width(line)
+        );
+    }
+    for d in &r.documents {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{} {}", d.id, d.label))),
+            "{} has no header",
+            d.id
+        );
+    }
+    // at 100 columns three reports still get columns, and headers end at word boundaries
+    let mut out = Vec::new();
+    render::compare::render_view(&r, View::SideBySide, 100, Palette::plain(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains(" │ "));
+}

@@ -13,6 +13,8 @@ use std::io::{self, Write};
 
 /// Narrowest column worth drawing.
 const MIN_COLUMN: usize = 16;
+/// Columns narrower than this (many reports, a narrow terminal) give the stacked layout.
+const STACK_BELOW: usize = 28;
 /// Between two columns, and its width in columns.
 const SEPARATOR: &str = " │ ";
 const SEPARATOR_WIDTH: usize = 3;
@@ -34,6 +36,10 @@ pub fn render(
 ) -> io::Result<()> {
     let w = max_width.max(MIN_COLUMN);
     let n = report.documents.len();
+    // Columns too narrow to read: one block per fact instead, every report shown.
+    if n > 1 && w.saturating_sub(SEPARATOR_WIDTH * (n - 1)) / n < STACK_BELOW {
+        return stacked(report, w, p, out);
+    }
     // k columns need k × MIN_COLUMN + (k − 1) separators.
     let fit = ((w + SEPARATOR_WIDTH) / (MIN_COLUMN + SEPARATOR_WIDTH)).max(1);
     let shown = n.min(fit);
@@ -64,7 +70,7 @@ pub fn render(
     let docs = &report.documents[..shown];
     let heads: Vec<String> = docs
         .iter()
-        .map(|d| truncate(&format!("{} {}", d.id, terminal_line(&d.label)), col))
+        .map(|d| clip_words(&format!("{} {}", d.id, terminal_line(&d.label)), col))
         .collect();
     line(out, &heads, col, |s| p.strong(s))?;
     let dates: Vec<String> = docs
@@ -73,7 +79,7 @@ pub fn render(
             let date = d
                 .published
                 .map_or_else(|| "no date".to_string(), |x| x.to_string());
-            truncate(
+            clip_words(
                 &format!("{date} · {} sentences", d.counts.body_sentences),
                 col,
             )
@@ -83,7 +89,7 @@ pub fn render(
     let titles: Vec<String> = docs
         .iter()
         .map(|d| {
-            truncate(
+            clip_words(
                 &terminal_line(d.title.as_deref().unwrap_or("(no title)")),
                 col,
             )
@@ -153,34 +159,148 @@ pub fn render(
                 }
                 let mut used = 0;
                 if let Some(l) = lines.get(i) {
-                    // Paint runs of words with one style at once: one escape sequence a run.
-                    let mut k = 0;
-                    while k < l.len() {
-                        let style = l[k].style;
-                        let mut run = String::new();
-                        while k < l.len() && l[k].style == style {
-                            if !run.is_empty() {
-                                run.push(' ');
-                            }
-                            run.push_str(&l[k].text);
-                            k += 1;
-                        }
-                        if used > 0 {
-                            text.push(' ');
-                            used += 1;
-                        }
-                        used += width(&run);
-                        match style {
-                            Style::Plain => text.push_str(&run),
-                            Style::Changed(first) => text.push_str(&p.changed(&run, first)),
-                        }
-                    }
+                    let (painted, w) = paint(l, p);
+                    text.push_str(&painted);
+                    used = w;
                 }
                 if ci + 1 < wrapped.len() {
                     text.push_str(&" ".repeat(col.saturating_sub(used)));
                 }
             }
             writeln!(out, "{}", text.trim_end())?;
+        }
+    }
+    let legend = if p.is_enabled() {
+        "Underlined: worded differently from the first report of the fact (red in that report, blue in the others)."
+    } else {
+        "[-…-]: the first report's words that another words differently · {+…+}: words that differ from the first report."
+    };
+    writeln!(out, "{}", p.dim(&"─".repeat(w)))?;
+    paragraph(out, legend, w, |s| p.dim(s))
+}
+
+/// One wrapped line of a cell, painted: runs of words with one style at once (one escape
+/// sequence a run). Returns the text and its width in columns.
+fn paint(l: &[Piece<'_, Style>], p: Palette) -> (String, usize) {
+    let mut text = String::new();
+    let mut used = 0;
+    let mut k = 0;
+    while k < l.len() {
+        let style = l[k].style;
+        let mut run = String::new();
+        while k < l.len() && l[k].style == style {
+            if !run.is_empty() {
+                run.push(' ');
+            }
+            run.push_str(&l[k].text);
+            k += 1;
+        }
+        if used > 0 {
+            text.push(' ');
+            used += 1;
+        }
+        used += width(&run);
+        match style {
+            Style::Plain => text.push_str(&run),
+            Style::Changed(first) => text.push_str(&p.changed(&run, first)),
+        }
+    }
+    (text, used)
+}
+
+/// `s` cut to `max` columns at a word boundary, with "…" when cut (a word longer than the
+/// column is cut where it must be).
+fn clip_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let cut = truncate(s, max);
+    let body = cut.trim_end_matches('…');
+    match body.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => format!("{}…", body[..i].trim_end()),
+        _ => cut,
+    }
+}
+
+/// The stacked layout, for columns too narrow to read: per report a header line, then per row
+/// its tag and each report's sentences under it, wrapped to the full width.
+fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    for line in super::different_stories(report) {
+        paragraph(out, &terminal_line(&line), w, |s| p.note(s))?;
+    }
+    let verdict = super::verdict_lines(report);
+    if !verdict.is_empty() {
+        writeln!(out, "{}", p.strong("Verdict"))?;
+        for line in verdict {
+            paragraph(out, &terminal_line(&line), w, |s| s.to_string())?;
+        }
+        writeln!(out)?;
+    }
+    for d in &report.documents {
+        let date = d
+            .published
+            .map_or_else(|| "no date".to_string(), |x| x.to_string());
+        paragraph(
+            out,
+            &format!(
+                "{} {} · {date} · {} sentences · {}",
+                d.id,
+                terminal_line(&d.label),
+                d.counts.body_sentences,
+                terminal_line(d.title.as_deref().unwrap_or("(no title)"))
+            ),
+            w,
+            |s| p.strong(s),
+        )?;
+    }
+    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+        writeln!(out)?;
+        paragraph(
+            out,
+            &format!("Conflicts: {} where the reports disagree", conflicts.len()),
+            w,
+            |s| p.strong(s),
+        )?;
+        for c in conflicts {
+            paragraph(
+                out,
+                &format!("{}: {}", c.kind.as_str(), terminal_line(&c.detail)),
+                w,
+                |s| p.note(s),
+            )?;
+        }
+    }
+    let groups = report.groups.as_deref().unwrap_or(&[]);
+    let id_w = report
+        .documents
+        .iter()
+        .map(|d| d.id.len())
+        .max()
+        .unwrap_or(1);
+    let indent = 2 + id_w + 2;
+    for row in rows(report) {
+        let tag = match row.kind {
+            RowKind::Group(g) => {
+                let g = &groups[g];
+                format!("{} {} {:.2}", g.id, g.relation.as_str(), g.score)
+            }
+            RowKind::Only(d) => format!("only in {}", report.documents[d].id),
+        };
+        let tag = format!("── {tag} ");
+        let fill = w.saturating_sub(width(&tag));
+        writeln!(out, "{}", p.dim(&format!("{tag}{}", "─".repeat(fill))))?;
+        for (d, cell) in report.documents.iter().zip(&row.cells) {
+            let Some(c) = cell else { continue };
+            let lines = wrap(words(c, c.pivot, p), w.saturating_sub(indent).max(8));
+            for (i, l) in lines.iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {:<id_w$}  ", d.id)
+                } else {
+                    " ".repeat(indent)
+                };
+                let (painted, _) = paint(l, p);
+                writeln!(out, "{}{painted}", p.strong(&lead))?;
+            }
         }
     }
     let legend = if p.is_enabled() {
