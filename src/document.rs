@@ -191,6 +191,21 @@ pub struct Document {
     pub published: Option<Date>,
     /// Paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// For an HTML page whose article the extractor found, and only when asked for
+    /// ([`crate::ingest::ReadOptions::stripped`]): the page's visible blocks left out of the
+    /// article text, in page order, with why. They are not part of `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stripped: Vec<Stripped>,
+}
+
+/// A block of a page that the article extractor left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stripped {
+    /// Its visible text, whitespace collapsed.
+    pub text: String,
+    /// What it looks like: navigation, a caption, a footer, other stories' headlines, or
+    /// `outside-article` for prose the extractor judged not to be the article's.
+    pub reason: Reason,
 }
 
 impl Document {

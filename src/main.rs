@@ -77,6 +77,7 @@ fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::O
 fn read(
     a: &ReadArgs,
     quiet: bool,
+    stripped: bool,
 ) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>), Error> {
     if a.labels.len() > a.files.len() {
         return Err(Error::Usage(format!(
@@ -93,6 +94,7 @@ fn read(
             InputFormatArg::Html => Some(InputFormat::Html),
         },
         max_bytes: a.max_input_size,
+        stripped,
     };
     let inputs: Vec<Input> = a.files.iter().map(|f| Input::from_arg(f)).collect();
     let (docs, warnings) = parallax::read_all(&inputs, &a.labels, &opts)?;
@@ -132,7 +134,7 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
         ));
     }
     check_output_target(&a.output, &a.read)?;
-    let (docs, warnings) = read(&a.read, a.output.quiet)?;
+    let (docs, warnings) = read(&a.read, a.output.quiet, false)?;
     for (name, v) in [("--min-score", a.min_score), ("--same-score", a.same_score)] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Error::Usage(format!(
@@ -175,7 +177,7 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
     check_output_target(&a.output, &a.read)?;
-    let (docs, warnings) = read(&a.read, a.output.quiet)?;
+    let (docs, warnings) = read(&a.read, a.output.quiet, true)?;
     let x = parallax::extract::Options { date: a.read.date };
     let report = parallax::inspect(&docs, &warnings, &x);
     output(&report, &a.output, &|r, p, _, out| {

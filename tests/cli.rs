@@ -305,6 +305,20 @@ fn html_and_markdown_inputs() {
         .contains("Kaspersky Teams Up With Interpol"));
     assert!(!d.text.contains("alert(1)") && !d.text.contains("Home"));
     assert_eq!(d.counts.body_paragraphs, 3);
+    // inspect lists what the extractor left out, with why; the script is nobody's text
+    let stripped: Vec<(&str, &str)> = d
+        .stripped
+        .iter()
+        .map(|b| (b.text.as_str(), b.reason.as_str()))
+        .collect();
+    assert_eq!(stripped, [("Home", "navigation")], "{stripped:?}");
+    let o = run(&["inspect", "--color", "never", &p]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Left out by the article extractor (1 block)")
+    );
+    // compare does not pay for it
+    let o = run(&["compare", "--format", "json", &p, &p]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("\"stripped\""));
     // Forced format: the same page read as text keeps its tags as text.
     let r = json(&run(&[
         "inspect",

@@ -89,6 +89,26 @@ fn extract_within_depth(html: &str) -> Page {
     }
 }
 
+/// The page's visible text, line by line: the whole body with scripts, styles and templates
+/// removed but navigation, headers, footers and asides kept — what a reader sees, for telling
+/// what the article extraction left out.
+pub fn visible_lines(html: &str) -> Vec<String> {
+    let dom = Dom::from(html);
+    dom.select("script, style, noscript, template, svg, iframe")
+        .remove();
+    let body = dom.select("body");
+    let text = if body.exists() {
+        body.formatted_text()
+    } else {
+        dom.formatted_text()
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Elements without content (never opened, so never closed).
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",

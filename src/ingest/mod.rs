@@ -72,6 +72,9 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// Refuse inputs larger than this many bytes.
     pub max_bytes: u64,
+    /// Keep the blocks of an HTML page that the article extractor left out, with why
+    /// ([`Document::stripped`]; `inspect` asks for them: it costs a second parse of the page).
+    pub stripped: bool,
 }
 
 /// Default input size limit: 100 MiB, well above any news report, low enough that memory stays
@@ -83,6 +86,7 @@ impl Default for ReadOptions {
         ReadOptions {
             format: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            stripped: false,
         }
     }
 }
@@ -141,8 +145,14 @@ pub fn load(
     let label = label
         .map(str::to_string)
         .unwrap_or_else(|| input.default_label());
-    let (doc, flattened_from) =
-        analyse_page(name.clone(), label, format, decoded.encoding, decoded.text);
+    let (doc, flattened_from) = analyse_page(
+        name.clone(),
+        label,
+        format,
+        decoded.encoding,
+        decoded.text,
+        opts.stripped,
+    );
     if let Some(depth) = flattened_from {
         warnings.push(Warning {
             source: name.clone(),
@@ -172,7 +182,7 @@ pub fn analyse(
     encoding: crate::document::Encoding,
     decoded: String,
 ) -> Document {
-    analyse_page(source, label, format, encoding, decoded).0
+    analyse_page(source, label, format, encoding, decoded, false).0
 }
 
 /// [`analyse`], and how deep an HTML page nested when it had to be flattened.
@@ -182,8 +192,10 @@ fn analyse_page(
     format: InputFormat,
     encoding: crate::document::Encoding,
     decoded: String,
+    keep_stripped: bool,
 ) -> (Document, Option<usize>) {
     let mut flattened_from = None;
+    let mut stripped = Vec::new();
     let (text, blocks, mode, mut title, mut published) = match format {
         InputFormat::Text => {
             let blocks = plain_blocks(&decoded);
@@ -195,6 +207,13 @@ fn analyse_page(
         }
         InputFormat::Html => {
             let page = html::extract(&decoded);
+            if keep_stripped && page.article_found && page.flattened_from.is_none() {
+                stripped = stripped_blocks(
+                    &html::visible_lines(&decoded),
+                    &page.text,
+                    page.title.as_deref(),
+                );
+            }
             drop(decoded);
             flattened_from = page.flattened_from;
             let blocks = line_blocks(&page.text);
@@ -232,8 +251,47 @@ fn analyse_page(
         title,
         published,
         paragraphs,
+        stripped,
     };
     (doc, flattened_from)
+}
+
+/// The lines of a page's visible text that the article text does not hold (compared with their
+/// whitespace collapsed) and that are not its headline, each with what the furniture
+/// classifier makes of it: navigation, credits, captions, footers, headlines — or prose outside
+/// the article.
+fn stripped_blocks(
+    visible: &[String],
+    article: &str,
+    title: Option<&str>,
+) -> Vec<crate::document::Stripped> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept: rustc_hash::FxHashSet<String> = article.lines().map(norm).collect();
+    // the headline went to the title, not away
+    let title = title.map(norm).unwrap_or_default();
+    let headline = |l: &str| {
+        l == title
+            || (l.len() >= 20 && !title.is_empty() && (title.contains(l) || l.contains(&title)))
+    };
+    let left: Vec<String> = visible
+        .iter()
+        .map(|l| norm(l))
+        .filter(|l| !l.is_empty() && !kept.contains(l) && !headline(l))
+        .collect();
+    if left.is_empty() {
+        return Vec::new();
+    }
+    let text = left.join("\n");
+    let blocks = line_blocks(&text);
+    let classified = furniture::classify(&text, &blocks, furniture::Mode::Page);
+    blocks
+        .iter()
+        .zip(&classified.labels)
+        .map(|(b, l)| crate::document::Stripped {
+            text: b.span.slice(&text).to_string(),
+            reason: l.reason.unwrap_or(crate::document::Reason::OutsideArticle),
+        })
+        .collect()
 }
 
 /// Blocks of plain text: paragraphs as [`paragraph::split`] finds them.

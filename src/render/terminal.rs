@@ -82,6 +82,32 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
             )?;
         }
     }
+    if !doc.stripped.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {}",
+            p.strong(&format!(
+                "Left out by the article extractor ({} {})",
+                doc.stripped.len(),
+                if doc.stripped.len() == 1 {
+                    "block"
+                } else {
+                    "blocks"
+                }
+            ))
+        )?;
+        for b in &doc.stripped {
+            let label = format!("{:<24}", b.reason.as_str());
+            writeln!(
+                out,
+                "  {} {} {}",
+                " ".repeat(id_width),
+                p.kind(BlockKind::Boilerplate, &label),
+                p.text(BlockKind::Boilerplate, &terminal_line(&b.text))
+            )?;
+        }
+    }
     extracted(doc, p, out)
 }
 

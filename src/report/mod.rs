@@ -98,6 +98,10 @@ pub struct DocumentReport {
     /// Facts of the body: names, numbers, money, percentages, dates.
     #[serde(default)]
     pub facts: Vec<FactReport>,
+    /// The blocks of an HTML page the article extractor left out, with why (`inspect` only;
+    /// absent when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stripped: Vec<crate::document::Stripped>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
     /// the extracted readable text for HTML and Markdown.
     pub text: String,
@@ -644,6 +648,7 @@ fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
         quotes,
         reported_speech,
         facts,
+        stripped: d.stripped.clone(),
         text: d.text.clone(),
     }
 }
