@@ -134,6 +134,8 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
         ));
     }
     check_output_target(&a.output, &a.read)?;
+    let progress = Progress::start(&a.read.files, a.output.quiet);
+    progress.stage(&format!("reading {} reports", a.read.files.len()));
     let (docs, warnings) = read(&a.read, a.output.quiet, false)?;
     for (name, v) in [("--min-score", a.min_score), ("--same-score", a.same_score)] {
         if !(0.0..=1.0).contains(&v) {
@@ -148,7 +150,9 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
         max_per_doc: a.max_per_report as usize,
     };
     let x = parallax::extract::Options { date: a.read.date };
+    progress.stage(&format!("comparing {} reports", docs.len()));
     let report = parallax::compare(&docs, &warnings, &opts, &x);
+    progress.finish();
     let view = match a.view {
         ViewArg::Inline => render::compare::View::Inline,
         ViewArg::Summary => render::compare::View::Summary,
@@ -173,6 +177,57 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
     } else {
         Outcome::Done
     })
+}
+
+/// A progress line on standard error for runs expected to take more than a second (many
+/// reports or large ones), only when standard error is a terminal: never in files or pipes,
+/// and never in what the report says.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Reports, or bytes of input, from which a run is expected to take a second or more
+    /// (`docs/performance.md`: 300 reports 0.7 s, a 1 MB pair 0.6 s).
+    const MANY_REPORTS: usize = 200;
+    const MANY_BYTES: u64 = 2 * 1024 * 1024;
+
+    fn start(files: &[String], quiet: bool) -> Progress {
+        let bytes: u64 = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        let long = files.len() >= Self::MANY_REPORTS || bytes >= Self::MANY_BYTES;
+        if quiet || !long || !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(Some(bar))
+    }
+
+    /// Names what is being done: "reading 300 reports", "comparing 300 reports".
+    fn stage(&self, what: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(what.to_string());
+        }
+    }
+
+    /// Clears the line.
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
 }
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {

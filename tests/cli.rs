@@ -759,3 +759,31 @@ fn long_output_is_paged_on_a_terminal_only() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&o.stdout).contains("PAGED|"));
 }
+
+#[test]
+fn long_runs_show_progress_on_a_terminal_and_nowhere_else() {
+    // 200 reports: a run expected to take about a second
+    let dir = scratch("progress");
+    let story = std::fs::read_to_string(RFERL).unwrap();
+    let files: Vec<String> = (0..200)
+        .map(|i| {
+            let text = story.replace("Interpol", &format!("Interpol{}", i % 7));
+            write(&dir, &format!("r{i}.txt"), text.as_bytes())
+        })
+        .collect();
+    let out = dir.join("out.json");
+    let args = format!("--format json -o {} {}", out.display(), files.join(" "));
+    let terminal = on_a_terminal(&args, "cat").unwrap();
+    assert!(
+        terminal.contains("reports ("),
+        "no progress line: {terminal:?}"
+    );
+    let with_progress = std::fs::read(&out).unwrap();
+    // through a pipe: no progress, and the report is byte for byte the same
+    let mut argv = vec!["--format", "json"];
+    argv.extend(files.iter().map(String::as_str));
+    let o = run(&argv);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("reports ("), "{}", stderr(&o));
+    assert!(o.stdout == with_progress, "progress changed the output");
+}
