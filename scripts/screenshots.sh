@@ -13,7 +13,7 @@ shot() { # page.html out.png width height
     --window-size="$3,$4" --screenshot="$PWD/$2" "file://$1" 2>/dev/null
 }
 "$bin" "${seeds[@]}" --format html -o "$tmp/report.html"
-shot "$tmp/report.html" docs/images/html-report.png 1280 1100
+shot "$tmp/report.html" docs/images/html-report.png 1400 900
 "$bin" "${seeds[@]}" --view side-by-side --width 112 --color always --paging never | head -48 \
   | python3 scripts/ansi_to_html.py > "$tmp/side.html"
 shot "$tmp/side.html" docs/images/side-by-side.png 1000 900

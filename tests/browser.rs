@@ -298,8 +298,28 @@ fn seeds_report_lays_out_one_column_per_outlet_with_aligned_rows() {
             marks: document.querySelectorAll('table.sbs mark').length,
             scripts: document.scripts.length,
             dialogOpen: document.getElementById('context').open,
+            // the verdict's bottom edge: above the fold of a 1400×900 screen
+            verdictBottom: (() => { const v = document.getElementById('verdict'); return v ? v.getBoundingClientRect().bottom : null; })(),
+            // marks that start or end inside a word (the text just outside is a letter)
+            markInWord: [...document.querySelectorAll('mark')].filter(m => {
+                const word = /[\p{L}\p{N}]/u;
+                const before = m.previousSibling && m.previousSibling.textContent.slice(-1);
+                const after = m.nextSibling && m.nextSibling.textContent.slice(0, 1);
+                const t = m.textContent;
+                return (before && word.test(before) && word.test(t.slice(0, 1)))
+                    || (after && word.test(after) && word.test(t.slice(-1)));
+            }).map(m => m.parentElement.textContent.slice(0, 80)),
         };
         "#,
+    );
+    assert!(
+        facts["verdictBottom"].as_f64().is_some_and(|b| b <= 900.0),
+        "the verdict ends above the fold (900px): {facts}"
+    );
+    assert_eq!(
+        facts["markInWord"],
+        json!([]),
+        "no mark begins or ends inside a word: {facts}"
     );
     assert_eq!(
         facts["outlets"],

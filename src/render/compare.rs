@@ -197,8 +197,8 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
                     out,
                     "  {}",
                     p.dim(&format!(
-                        "leaves out {} shared facts: {}",
-                        c.missing,
+                        "leaves out {}: {}",
+                        super::count(c.missing, "shared fact", "shared facts"),
                         c.missing_groups.join(", ")
                     ))
                 )?;

@@ -236,6 +236,11 @@ pub(crate) fn emphasise<'a>(
     out
 }
 
+/// "1 fact", "2 facts": `n` and the noun in the number it takes.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` cut at a word boundary to at most `max` characters, with "…" when cut.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -35,13 +35,17 @@ fn document(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Result
     )?;
     writeln!(
         out,
-        "    read as {} ({}); {} blocks, {} body paragraphs, {} body sentences, {} body words",
+        "    read as {} ({}); {}, {}, {}, {}",
         doc.format,
         doc.encoding,
-        doc.counts.paragraphs,
-        doc.counts.body_paragraphs,
-        doc.counts.body_sentences,
-        doc.counts.body_tokens
+        super::count(doc.counts.paragraphs, "block", "blocks"),
+        super::count(
+            doc.counts.body_paragraphs,
+            "body paragraph",
+            "body paragraphs"
+        ),
+        super::count(doc.counts.body_sentences, "body sentence", "body sentences"),
+        super::count(doc.counts.body_tokens, "body word", "body words")
     )?;
     writeln!(out)?;
     let id_width = doc
