@@ -45,17 +45,7 @@ pub fn render(
     let shown = n.min(fit);
     let col = (w - SEPARATOR_WIDTH * (shown - 1)) / shown;
 
-    for line in super::different_stories(report) {
-        paragraph(out, &terminal_line(&line), w, |s| p.note(s))?;
-    }
-    let verdict = super::verdict_lines(report);
-    if !verdict.is_empty() {
-        writeln!(out, "{}", p.strong("Verdict"))?;
-        for line in verdict {
-            paragraph(out, &terminal_line(&line), w, |s| s.to_string())?;
-        }
-        writeln!(out)?;
-    }
+    preamble(report, w, p, out)?;
     if shown < n {
         paragraph(
             out,
@@ -99,27 +89,7 @@ pub fn render(
     writeln!(out, "{}", p.dim(&vec!["─".repeat(col); shown].join("─┼─")))?;
 
     // Conflicts first, across the full width.
-    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
-        paragraph(
-            out,
-            &format!("Conflicts: {} where the reports disagree", conflicts.len()),
-            w,
-            |s| p.strong(s),
-        )?;
-        for c in conflicts {
-            let at = c
-                .group
-                .as_deref()
-                .map(|g| format!(" ({g})"))
-                .unwrap_or_default();
-            paragraph(
-                out,
-                &format!("{}{at}: {}", c.kind.as_str(), terminal_line(&c.detail)),
-                w,
-                |s| p.note(s),
-            )?;
-        }
-    }
+    conflicts(report, w, p, out)?;
 
     let groups = report.groups.as_deref().unwrap_or(&[]);
     let separator = p.dim(SEPARATOR);
@@ -222,9 +192,8 @@ fn clip_words(s: &str, max: usize) -> String {
     }
 }
 
-/// The stacked layout, for columns too narrow to read: per report a header line, then per row
-/// its tag and each report's sentences under it, wrapped to the full width.
-fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+/// What both layouts open with: the different-stories notice and the verdict.
+fn preamble(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
     for line in super::different_stories(report) {
         paragraph(out, &terminal_line(&line), w, |s| p.note(s))?;
     }
@@ -236,6 +205,40 @@ fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Re
         }
         writeln!(out)?;
     }
+    Ok(())
+}
+
+/// The conflicts across the full width, each with its group.
+fn conflicts(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) else {
+        return Ok(());
+    };
+    paragraph(
+        out,
+        &format!("Conflicts: {} where the reports disagree", conflicts.len()),
+        w,
+        |s| p.strong(s),
+    )?;
+    for c in conflicts {
+        let at = c
+            .group
+            .as_deref()
+            .map(|g| format!(" ({g})"))
+            .unwrap_or_default();
+        paragraph(
+            out,
+            &format!("{}{at}: {}", c.kind.as_str(), terminal_line(&c.detail)),
+            w,
+            |s| p.note(s),
+        )?;
+    }
+    Ok(())
+}
+
+/// The stacked layout, for columns too narrow to read: per report a header line, then per row
+/// its tag and each report's sentences under it, wrapped to the full width.
+fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
+    preamble(report, w, p, out)?;
     for d in &report.documents {
         let date = d
             .published
@@ -253,23 +256,10 @@ fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Re
             |s| p.strong(s),
         )?;
     }
-    if let Some(conflicts) = report.conflicts.as_deref().filter(|c| !c.is_empty()) {
+    if report.conflicts.as_deref().is_some_and(|c| !c.is_empty()) {
         writeln!(out)?;
-        paragraph(
-            out,
-            &format!("Conflicts: {} where the reports disagree", conflicts.len()),
-            w,
-            |s| p.strong(s),
-        )?;
-        for c in conflicts {
-            paragraph(
-                out,
-                &format!("{}: {}", c.kind.as_str(), terminal_line(&c.detail)),
-                w,
-                |s| p.note(s),
-            )?;
-        }
     }
+    conflicts(report, w, p, out)?;
     let groups = report.groups.as_deref().unwrap_or(&[]);
     let id_w = report
         .documents
