@@ -390,7 +390,7 @@ fn an_output_file_is_never_left_partial() {
 }
 
 #[test]
-fn quotes_that_never_close_in_enormous_paragraphs_finish_within_the_diff_deadline() {
+fn quotes_that_never_close_in_enormous_paragraphs_finish_and_always_give_one_report() {
     let dir = scratch("unclosed");
     let words = [
         "the", "minister", "said", "talks", "would", "resume", "on", "monday", "in", "capital",
@@ -408,5 +408,16 @@ fn quotes_that_never_close_in_enormous_paragraphs_finish_within_the_diff_deadlin
     let o = run(&["--view", "summary", &a, &b]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+    // The same report every time, however loaded the machine: two runs side by side (a
+    // wall-clock diff deadline gave four different JSON outputs in four runs).
+    let json = || {
+        let a = a.clone();
+        let b = b.clone();
+        std::thread::spawn(move || run(&["--format", "json", &a, &b]).stdout)
+    };
+    let (x, y) = (json(), json());
+    let (x, y) = (x.join().unwrap(), y.join().unwrap());
+    assert!(!x.is_empty());
+    assert!(x == y, "two runs gave different reports");
     std::fs::remove_dir_all(dir).unwrap();
 }

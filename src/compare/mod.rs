@@ -16,11 +16,59 @@ use crate::report::{
 use crate::text::token::TokenKind;
 use similar::Algorithm;
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
-/// A word diff gives up refining after this long and reports the rest as changed, so no input
-/// makes a comparison run for minutes.
-pub const DIFF_DEADLINE: Duration = Duration::from_millis(200);
+/// A word diff refines only sides whose word counts multiply to at most this: beyond, the
+/// common start and end are equal and the rest is reported as changed. A bound on the work, not
+/// on the time it takes, so the output is the same on any machine under any load (a wall-clock
+/// deadline gave four different reports in four runs of one input); Myers' diff inside the
+/// bound stays within a few milliseconds.
+pub const DIFF_MAX_CELLS: usize = 2_000_000;
+
+/// The diff of two word sequences within [`DIFF_MAX_CELLS`]: Patience when the sides are small
+/// enough, else their common start and end as equal and the middle as changed.
+pub(crate) fn diff_ops(a: &[&str], b: &[&str]) -> Vec<similar::DiffOp> {
+    if a.len().saturating_mul(b.len()) <= DIFF_MAX_CELLS {
+        return similar::capture_diff_slices(Algorithm::Patience, a, b);
+    }
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (am, bm) = (a.len() - head - tail, b.len() - head - tail);
+    let mut ops = Vec::with_capacity(4);
+    if head > 0 {
+        ops.push(similar::DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: head,
+        });
+    }
+    if am > 0 {
+        ops.push(similar::DiffOp::Delete {
+            old_index: head,
+            old_len: am,
+            new_index: head,
+        });
+    }
+    if bm > 0 {
+        ops.push(similar::DiffOp::Insert {
+            old_index: head + am,
+            new_index: head,
+            new_len: bm,
+        });
+    }
+    if tail > 0 {
+        ops.push(similar::DiffOp::Equal {
+            old_index: head + am,
+            new_index: head + bm,
+            len: tail,
+        });
+    }
+    ops
+}
 
 /// What the comparison adds to the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -302,12 +350,7 @@ fn word_diff(
 ) -> Vec<DiffSegment> {
     let a: Vec<&str> = old.iter().map(|w| w.norm).collect();
     let b: Vec<&str> = new.iter().map(|w| w.norm).collect();
-    let ops = similar::capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &a,
-        &b,
-        Some(Instant::now() + DIFF_DEADLINE),
-    );
+    let ops = diff_ops(&a, &b);
     let mut out: Vec<DiffSegment> = Vec::new();
     let mut emit = |op: DiffOp, doc: &Document, ws: &[Word<'_>]| {
         let mut i = 0;
@@ -383,5 +426,31 @@ mod attached_tests {
         assert_eq!(span("maybe"), "(maybe)");
         assert_eq!(span("9"), "9/");
         assert_eq!(span("said"), "said");
+    }
+}
+
+#[cfg(test)]
+mod diff_bound_tests {
+    use super::{diff_ops, DIFF_MAX_CELLS};
+
+    #[test]
+    fn long_sides_are_diffed_by_their_common_ends_only() {
+        let a: Vec<String> = (0..3000).map(|i| format!("w{}", i % 17)).collect();
+        let mut b = a.clone();
+        b[1500] = "changed".into();
+        let (a, b): (Vec<&str>, Vec<&str>) = (
+            a.iter().map(String::as_str).collect(),
+            b.iter().map(String::as_str).collect(),
+        );
+        assert!(a.len() * b.len() > DIFF_MAX_CELLS);
+        let ops = diff_ops(&a, &b);
+        // equal start, one changed word, equal end
+        assert_eq!(ops.len(), 4, "{ops:?}");
+        assert!(matches!(ops[0], similar::DiffOp::Equal { len: 1500, .. }));
+        assert!(matches!(ops[3], similar::DiffOp::Equal { len: 1499, .. }));
+        assert_eq!(ops, diff_ops(&a, &b));
+        // small sides get a real diff
+        let ops = diff_ops(&["a", "b", "c"], &["a", "x", "c"]);
+        assert!(ops.len() >= 3);
     }
 }

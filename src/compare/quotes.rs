@@ -251,13 +251,12 @@ fn relate(a: &[String], b: &[String]) -> Option<(QuoteRelation, usize)> {
     None
 }
 
-/// Words of `a` and `b` that a word diff keeps as equal (within the diff deadline: a quote
-/// that never closed can run to the end of an enormous paragraph).
+/// Words of `a` and `b` that a word diff keeps as equal (within the diff's bound on work: a
+/// quote that never closed can run to the end of an enormous paragraph).
 fn common_in_order(a: &[String], b: &[String]) -> usize {
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
-    let deadline = std::time::Instant::now() + super::DIFF_DEADLINE;
-    similar::capture_diff_slices_deadline(similar::Algorithm::Patience, &a, &b, Some(deadline))
+    super::diff_ops(&a, &b)
         .iter()
         .map(|op| match op {
             similar::DiffOp::Equal { len, .. } => *len,
