@@ -467,6 +467,13 @@ fn man(a: cli::ManArgs) -> Result<(), Error> {
 }
 
 fn match_pairs(a: MatchArgs) -> Result<(), Error> {
+    for (name, v) in [("--same", a.same), ("--partial", a.partial)] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(Error::Usage(format!(
+                "{name} must be between 0 and 1, not {v}"
+            )));
+        }
+    }
     let input = Input::from_arg(&a.file);
     let opts = ReadOptions::default();
     let text = parallax::ingest::read_text(&input, &opts)?;
@@ -492,6 +499,8 @@ fn match_pairs(a: MatchArgs) -> Result<(), Error> {
         };
         let (score, relation) = parallax::align::match_pair(s1, s2, &mopts);
         let rel = relation.map_or("none", |r| r.as_str());
+        // the id is the input's: no control sequence of it reaches a terminal
+        let id = render::safe::terminal_line(id);
         buf.extend_from_slice(format!("{id}\t{score:.4}\t{rel}\n").as_bytes());
     }
     emit(&buf)

@@ -421,3 +421,42 @@ fn quotes_that_never_close_in_enormous_paragraphs_finish_and_always_give_one_rep
     assert!(x == y, "two runs gave different reports");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn match_escapes_its_ids_and_checks_its_thresholds() {
+    let dir = scratch("match-hostile");
+    let tsv = write(
+        &dir,
+        "pairs.tsv",
+        b"x\x1b]0;pwn\x07\x1b[2J\tThe cat sat.\tThe cat sat.\n",
+    );
+    let o = run(&["match", &tsv]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07),
+        "{:?}",
+        o.stdout
+    );
+    for bad in ["--same=NaN", "--same=inf", "--partial=-1", "--partial=1.5"] {
+        let o = run(&["match", bad, &tsv]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&o).contains("between 0 and 1"),
+            "{bad}: {}",
+            stderr(&o)
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_largest_size_limit_does_not_wrap() {
+    // take(max + 1) wrapped to 0 and called every file "empty input"
+    let o = run(&[
+        "inspect",
+        "--max-input-size=18446744073709551615",
+        "fixtures/kaspersky/rferl.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Kaspersky"));
+}

@@ -398,14 +398,14 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
                 return Err(too_large(meta.len()));
             }
             let file = std::fs::File::open(path).map_err(|e| Error::read(&name, e))?;
-            file.take(max + 1)
+            file.take(max.saturating_add(1))
                 .read_to_end(&mut buf)
                 .map_err(|e| Error::read(&name, e))?;
         }
         Input::Stdin => {
             std::io::stdin()
                 .lock()
-                .take(max + 1)
+                .take(max.saturating_add(1))
                 .read_to_end(&mut buf)
                 .map_err(|e| Error::read(&name, e))?;
         }
