@@ -18,15 +18,39 @@ pub struct Decoded {
 /// Decodes `bytes`, or explains why they are not text.
 /// Takes the bytes by value so that valid UTF-8 (the common case) becomes the text without a copy.
 pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, String> {
+    // A byte-order mark says which encoding, not that what follows is text: the binary checks
+    // run after it too (a BOM then NUL bytes, or a UTF-16 BOM then an ELF header).
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
-        return Ok(utf8(bytes, Encoding::Utf8Bom, 3));
+        if let Some(kind) = magic(&bytes) {
+            return Err(format!(
+                "binary file ({kind} after a byte-order mark), not a text report"
+            ));
+        }
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            return Err(format!(
+                "binary file (NUL byte at offset {}), not a text report",
+                nul + 3
+            ));
+        }
+        return text_or_binary(utf8(bytes, Encoding::Utf8Bom, 3));
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(utf16(rest, false, 2));
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(utf16(rest, true, 2));
+    for (bom, big_endian) in [([0xFF, 0xFE], false), ([0xFE, 0xFF], true)] {
+        if let Some(rest) = bytes.strip_prefix(&bom) {
+            if let Some(kind) = magic(rest) {
+                return Err(format!(
+                    "binary file ({kind} after a byte-order mark), not a text report"
+                ));
+            }
+            let decoded = utf16(rest, big_endian, 2);
+            if decoded.text.contains('\0') {
+                return Err(
+                    "binary file (NUL characters after a byte-order mark), not a text report"
+                        .into(),
+                );
+            }
+            return text_or_binary(decoded);
+        }
     }
     if let Some(kind) = magic(&bytes) {
         return Err(format!("binary file ({kind}), not a text report"));
@@ -39,7 +63,11 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, String> {
             "binary file (NUL byte at offset {nul}), not a text report"
         ));
     }
-    let decoded = utf8(bytes, Encoding::Utf8, 0);
+    text_or_binary(utf8(bytes, Encoding::Utf8, 0))
+}
+
+/// The decoded text, unless it is mostly what no text holds.
+fn text_or_binary(decoded: Decoded) -> Result<Decoded, String> {
     if mostly_binary(&decoded.text) {
         return Err("binary file (mostly non-text bytes), not a text report".to_string());
     }
@@ -161,7 +189,11 @@ fn mostly_binary(text: &str) -> bool {
     let mut total = 0usize;
     for c in text.chars().take(1 << 16) {
         total += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B'))
+        // replacement characters, controls, and the private use area (a tenth of random
+        // 16-bit units, as random bytes read as UTF-16 give; almost never in a report)
+        if c == '\u{FFFD}'
+            || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B'))
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
         {
             bad += 1;
         }
@@ -214,6 +246,36 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         assert_eq!(decode(&no_bom).unwrap().text, "Hello, world");
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_make_binary_text() {
+        // a UTF-8 BOM then NUL bytes; a UTF-16 BOM then an ELF header; a UTF-16 BOM then
+        // random bytes (a fixed sequence from a linear congruential generator)
+        let mut nul = vec![0xEF, 0xBB, 0xBF];
+        nul.extend_from_slice(b"Hello\0\0\0binary");
+        assert!(decode(&nul).unwrap_err().contains("NUL"));
+        let mut elf = vec![0xFF, 0xFE];
+        elf.extend_from_slice(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0");
+        assert!(decode(&elf).is_err());
+        let mut x: u32 = 12345;
+        let mut random = vec![0xFF, 0xFE];
+        random.extend((0..4000).map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        }));
+        assert!(decode(&random).is_err());
+        // real text after a BOM still reads
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        utf16.extend(
+            "The minister resigned on Monday."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            decode(&utf16).unwrap().text,
+            "The minister resigned on Monday."
+        );
     }
 
     #[test]
