@@ -343,6 +343,14 @@ fn check_output_target(o: &OutputArgs, r: &ReadArgs) -> Result<(), Error> {
         })
     };
     let target = canonical(out);
+    // `-` read from a file (`parallax a.txt - -o b.txt < b.txt`): the same file by device and
+    // inode is the input too
+    if r.files.iter().any(|f| f == "-") && stdin_is(out) {
+        return Err(Error::Usage(format!(
+            "refusing to write the report over its input {} (standard input)",
+            out.display()
+        )));
+    }
     for f in r.files.iter().filter(|f| *f != "-") {
         if target.is_some() && canonical(std::path::Path::new(f)) == target {
             return Err(Error::Usage(format!(
@@ -352,6 +360,26 @@ fn check_output_target(o: &OutputArgs, r: &ReadArgs) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Whether standard input is the file at `path` (same device and inode).
+#[cfg(unix)]
+fn stdin_is(path: &std::path::Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let (Ok(input), Ok(output)) = (std::fs::File::from(fd).metadata(), std::fs::metadata(path))
+    else {
+        return false;
+    };
+    input.dev() == output.dev() && input.ino() == output.ino()
+}
+
+#[cfg(not(unix))]
+fn stdin_is(_: &std::path::Path) -> bool {
+    false
 }
 
 /// Writes `buf` to `path` all at once: into a temporary file beside it, then renamed over it,

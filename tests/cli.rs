@@ -787,3 +787,26 @@ fn long_runs_show_progress_on_a_terminal_and_nowhere_else() {
     assert!(!stderr(&o).contains("reports ("), "{}", stderr(&o));
     assert!(o.stdout == with_progress, "progress changed the output");
 }
+
+#[test]
+fn the_output_is_never_written_over_the_file_behind_standard_input() {
+    let dir = scratch("stdin-target");
+    let story = std::fs::read(MT).unwrap();
+    let b = write(&dir, "b.txt", &story);
+    let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([RFERL, "-", "-o", &b])
+        .stdin(std::fs::File::open(&b).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("over its input"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&b).unwrap(), story, "the input was replaced");
+    // another target is fine
+    let c = dir.join("c.txt");
+    let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([RFERL, "-", "-o", c.to_str().unwrap()])
+        .stdin(std::fs::File::open(&b).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
