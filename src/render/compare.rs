@@ -215,8 +215,8 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
         out,
         "{}",
         p.strong(&format!(
-            "Comparing {n} {}",
-            if n == 1 { "report" } else { "reports" }
+            "Comparing {}",
+            super::count(n, "report", "reports")
         ))
     )?;
     for d in &report.documents {
@@ -233,19 +233,13 @@ pub(super) fn header(report: &Report, p: Palette, out: &mut dyn Write) -> io::Re
             out,
             "      {}",
             p.dim(&format!(
-                "{} body {}, {} body {}{}",
-                d.counts.body_paragraphs,
-                if d.counts.body_paragraphs == 1 {
-                    "paragraph"
-                } else {
-                    "paragraphs"
-                },
-                d.counts.body_sentences,
-                if d.counts.body_sentences == 1 {
-                    "sentence"
-                } else {
-                    "sentences"
-                },
+                "{}, {}{}",
+                super::count(
+                    d.counts.body_paragraphs,
+                    "body paragraph",
+                    "body paragraphs"
+                ),
+                super::count(d.counts.body_sentences, "body sentence", "body sentences"),
                 d.language
                     .as_deref()
                     .map(|l| format!(", language {l}"))

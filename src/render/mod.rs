@@ -94,24 +94,17 @@ pub(crate) fn verdict_lines(report: &Report) -> Vec<String> {
             .find(|d| d.id == id)
             .map_or_else(|| id.to_string(), |d| format!("{} {}", d.id, d.label))
     };
-    let plural = |k: usize, one: &str, many: &str| {
-        if k == 1 {
-            format!("{k} {one}")
-        } else {
-            format!("{k} {many}")
-        }
-    };
     let mut out = Vec::new();
     out.push(if n == 2 {
         format!(
             "The two reports share {}.",
-            plural(v.shared, "fact", "facts")
+            count(v.shared, "fact", "facts")
         )
     } else {
         format!(
             "{} of {} {} carried by all {n} reports.",
             v.shared_by_all,
-            plural(v.shared, "shared fact", "shared facts"),
+            count(v.shared, "shared fact", "shared facts"),
             if v.shared_by_all == 1 { "is" } else { "are" }
         )
     });
@@ -168,7 +161,7 @@ pub(crate) fn verdict_lines(report: &Report) -> Vec<String> {
         out.push(format!(
             "{} leaves out {} {others}: {}{}",
             label(&lo.doc),
-            plural(lo.groups.len(), "fact", "facts"),
+            count(lo.groups.len(), "fact", "facts"),
             facts.join("; "),
             if more > 0 {
                 format!("; and {more} more.")
@@ -184,14 +177,11 @@ pub(crate) fn verdict_lines(report: &Report) -> Vec<String> {
 /// for `inspect` (which builds no groups).
 pub(crate) fn heading(report: &Report) -> String {
     let n = report.documents.len();
-    let reports = if n == 1 { "report" } else { "reports" };
+    let reports = count(n, "report", "reports");
     if report.groups.is_some() {
-        format!("Comparison of {n} {reports}")
+        format!("Comparison of {reports}")
     } else {
-        format!(
-            "How {n} {reports} {} read",
-            if n == 1 { "was" } else { "were" }
-        )
+        format!("How {reports} {} read", if n == 1 { "was" } else { "were" })
     }
 }
 
