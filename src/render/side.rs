@@ -98,20 +98,7 @@ pub fn render(
         if cells.iter().all(Option::is_none) {
             continue; // only in a report not shown
         }
-        let tag = match row.kind {
-            RowKind::Group(g) => {
-                let g = &groups[g];
-                format!("{} {} {:.2}", g.id, g.relation.as_str(), g.score)
-            }
-            RowKind::Only(d) => format!("only in {}", report.documents[d].id),
-        };
-        let tag = format!("── {tag} ");
-        let fill = w.saturating_sub(width(&tag));
-        writeln!(
-            out,
-            "{}",
-            p.dim(&truncate(&format!("{tag}{}", "─".repeat(fill)), w))
-        )?;
+        writeln!(out, "{}", p.dim(&rule(report, groups, row.kind, w)))?;
 
         let wrapped: Vec<Vec<Vec<Piece<Style>>>> = cells
             .iter()
@@ -192,6 +179,20 @@ fn clip_words(s: &str, max: usize) -> String {
     }
 }
 
+/// The rule that opens a row: `── g2 partial 0.81 ───…` or `── only in B ───…`, `w` wide.
+fn rule(report: &Report, groups: &[crate::report::GroupReport], kind: RowKind, w: usize) -> String {
+    let tag = match kind {
+        RowKind::Group(g) => {
+            let g = &groups[g];
+            format!("{} {} {:.2}", g.id, g.relation.as_str(), g.score)
+        }
+        RowKind::Only(d) => format!("only in {}", report.documents[d].id),
+    };
+    let tag = format!("── {tag} ");
+    let fill = w.saturating_sub(width(&tag));
+    truncate(&format!("{tag}{}", "─".repeat(fill)), w)
+}
+
 /// What both layouts open with: the different-stories notice and the verdict.
 fn preamble(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Result<()> {
     for line in super::different_stories(report) {
@@ -269,16 +270,7 @@ fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Re
         .unwrap_or(1);
     let indent = 2 + id_w + 2;
     for row in rows(report) {
-        let tag = match row.kind {
-            RowKind::Group(g) => {
-                let g = &groups[g];
-                format!("{} {} {:.2}", g.id, g.relation.as_str(), g.score)
-            }
-            RowKind::Only(d) => format!("only in {}", report.documents[d].id),
-        };
-        let tag = format!("── {tag} ");
-        let fill = w.saturating_sub(width(&tag));
-        writeln!(out, "{}", p.dim(&format!("{tag}{}", "─".repeat(fill))))?;
+        writeln!(out, "{}", p.dim(&rule(report, groups, row.kind, w)))?;
         for (d, cell) in report.documents.iter().zip(&row.cells) {
             let Some(c) = cell else { continue };
             let lines = wrap(words(c, c.pivot, p), w.saturating_sub(indent).max(8));
