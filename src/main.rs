@@ -461,11 +461,7 @@ fn man(a: cli::ManArgs) -> Result<(), Error> {
         buf.extend_from_slice(EXIT_STATUS.as_bytes());
         let mut see = String::from(".SH \"SEE ALSO\"\n");
         let all: Vec<String> = std::iter::once("parallax".to_string())
-            .chain(
-                cli::ManPage::ALL
-                    .iter()
-                    .map(|p| format!("parallax-{}", p.name())),
-            )
+            .chain(cli::ManPage::ALL.iter().map(|p| p.page_name().to_string()))
             .filter(|n| *n != file)
             .map(|n| format!("\\fB{}\\fR(1)", n.replace('-', "\\-")))
             .collect();

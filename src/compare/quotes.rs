@@ -62,7 +62,8 @@ pub fn promote_shared(docs: &[Document], extracted: &mut [Extraction]) {
             .iter()
             .map(|x| marked(x).into_iter().chain(x.tentative.iter()).collect())
             .collect();
-        for m in match_quotes(docs, &pool) {
+        // only the relations are needed here: no word diffs
+        for m in find_matches(docs, &pool, false) {
             if !matches!(
                 m.relation,
                 QuoteRelation::Identical | QuoteRelation::Fragment
@@ -105,6 +106,11 @@ pub fn promote_shared(docs: &[Document], extracted: &mut [Extraction]) {
 /// other document. Candidate pairs come from an index of word pairs (single words for one-word
 /// quotes), so the cost follows the quotes that share wording, not all pairs of quotes.
 pub fn match_quotes(docs: &[Document], marked: &[Vec<&Quote>]) -> Vec<QuoteMatch> {
+    find_matches(docs, marked, true)
+}
+
+/// [`match_quotes`], with the word diffs of non-identical matches when `diffs`.
+fn find_matches(docs: &[Document], marked: &[Vec<&Quote>], diffs: bool) -> Vec<QuoteMatch> {
     use rustc_hash::FxHashMap;
     // every direct or mixed quote: (document, index among its marked quotes, words)
     let mut all: Vec<(usize, usize, Vec<String>)> = Vec::new();
@@ -207,7 +213,7 @@ pub fn match_quotes(docs: &[Document], marked: &[Vec<&Quote>]) -> Vec<QuoteMatch
         done.insert((da, db, qa));
         taken.insert((da, db, qb));
         let (a, b) = (marked[da][qa], marked[db][qb]);
-        let ops = if relation == QuoteRelation::Identical {
+        let ops = if relation == QuoteRelation::Identical || !diffs {
             Vec::new()
         } else {
             diff(&docs[da], a, &docs[db], b)

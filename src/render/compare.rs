@@ -108,10 +108,8 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
         let text = terminal_line(&super::sentence_texts(&sentences, &first.sentences).join(" "))
             .into_owned();
         let equal = |d: &crate::report::GroupDiff| -> Vec<String> {
-            d.ops
-                .iter()
-                .filter(|o| o.op == DiffOp::Equal)
-                .map(|o| terminal_line(&o.text).into_owned())
+            d.equal_runs()
+                .map(|t| terminal_line(t).into_owned())
                 .collect()
         };
         if g.relation == crate::align::Relation::Same {
@@ -137,7 +135,10 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
                 p.strong(&format!("{:<2}", first.doc)),
                 super::emphasise(&text, shared.iter().map(String::as_str), str::to_string, em)
             )?;
-            for (d, m) in g.diffs.iter().zip(&g.members[1..]) {
+            for d in &g.diffs {
+                let Some(m) = g.members.iter().find(|m| m.doc == d.doc) else {
+                    continue;
+                };
                 let own = terminal_line(&super::sentence_texts(&sentences, &m.sentences).join(" "))
                     .into_owned();
                 let eq = equal(d);

@@ -131,13 +131,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
             let first = &g.members[0];
             let text = super::sentence_texts(&sentences, &first.sentences).join(" ");
-            fn equal(d: &crate::report::GroupDiff) -> Vec<&str> {
-                d.ops
-                    .iter()
-                    .filter(|o| o.op == crate::report::DiffOp::Equal)
-                    .map(|o| o.text.as_str())
-                    .collect()
-            }
             let bold = |s: &str| format!("**{}**", escape(s));
             if g.relation == crate::align::Relation::Same {
                 writeln!(out, "- **{}** {}", label(&first.doc), escape(&text))?;
@@ -146,20 +139,23 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 }
             } else {
                 // partial: each member in full, the words shared with the first in bold
-                let shared: Vec<&str> = g.diffs.iter().flat_map(equal).collect();
+                let shared: Vec<&str> = g.diffs.iter().flat_map(|d| d.equal_runs()).collect();
                 writeln!(
                     out,
                     "- **{}** {}",
                     label(&first.doc),
                     super::emphasise(&text, shared.into_iter(), escape, bold)
                 )?;
-                for (d, m) in g.diffs.iter().zip(&g.members[1..]) {
+                for d in &g.diffs {
+                    let Some(m) = g.members.iter().find(|m| m.doc == d.doc) else {
+                        continue;
+                    };
                     let own = super::sentence_texts(&sentences, &m.sentences).join(" ");
                     writeln!(
                         out,
                         "- **{}** {}",
                         label(&d.doc),
-                        super::emphasise(&own, equal(d).into_iter(), escape, bold)
+                        super::emphasise(&own, d.equal_runs(), escape, bold)
                     )?;
                 }
             }

@@ -431,6 +431,17 @@ pub struct GroupDiff {
     pub ops: Vec<DiffSegment>,
 }
 
+impl GroupDiff {
+    /// The runs of words this member shares with the first, in order: what a partial fact's
+    /// views emphasise.
+    pub fn equal_runs(&self) -> impl Iterator<Item = &str> {
+        self.ops
+            .iter()
+            .filter(|o| o.op == DiffOp::Equal)
+            .map(|o| o.text.as_str())
+    }
+}
+
 /// A run of words in a word diff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
