@@ -120,7 +120,7 @@ pub struct CompletionsArgs {
 pub struct ReadArgs {
     /// Reports to read: paths, or `-` for standard input.
     #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<String>,
+    pub files: Vec<std::path::PathBuf>,
 
     /// How the inputs are written; `auto` sniffs the extension and content.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -269,7 +269,7 @@ pub struct InspectArgs {
 pub struct MatchArgs {
     /// TSV file of pairs (`id<TAB>sentence1<TAB>sentence2`); `-` or nothing reads standard input.
     #[arg(value_name = "FILE", default_value = "-")]
-    pub file: String,
+    pub file: std::path::PathBuf,
 
     /// A linked pair at least this probably `same` (0–1) is `same`, else `partial`.
     #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().same)]

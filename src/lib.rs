@@ -22,6 +22,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod output;
 pub mod render;
 pub mod report;
 pub mod text;

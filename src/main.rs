@@ -96,7 +96,7 @@ fn read(
         max_bytes: a.max_input_size,
         stripped,
     };
-    let inputs: Vec<Input> = a.files.iter().map(|f| Input::from_arg(f)).collect();
+    let inputs: Vec<Input> = a.files.iter().map(Input::from_arg).collect();
     let (docs, warnings) = parallax::read_all(&inputs, &a.labels, &opts)?;
     for w in warnings.iter().filter(|_| !quiet) {
         eprintln!(
@@ -152,6 +152,7 @@ fn compare(a: CompareArgs) -> Result<Outcome, Error> {
     let x = parallax::extract::Options { date: a.read.date };
     progress.stage(&format!("comparing {} reports", docs.len()));
     let report = parallax::compare(&docs, &warnings, &opts, &x);
+    drop(docs); // the report holds what is shown; the rendering can reuse their memory
     progress.finish();
     let view = match a.view {
         ViewArg::Inline => render::compare::View::Inline,
@@ -190,7 +191,7 @@ impl Progress {
     const MANY_REPORTS: usize = 200;
     const MANY_BYTES: u64 = 2 * 1024 * 1024;
 
-    fn start(files: &[String], quiet: bool) -> Progress {
+    fn start(files: &[std::path::PathBuf], quiet: bool) -> Progress {
         let bytes: u64 = files
             .iter()
             .filter_map(|f| std::fs::metadata(f).ok())
@@ -251,19 +252,27 @@ fn output(
     o: &OutputArgs,
     text_view: TextView<'_>,
 ) -> Result<(), Error> {
-    let mut buf = Vec::new();
     let palette = palette(o.color);
-    match o.format {
-        OutputFormat::Json => render::json::render(report, &mut buf),
-        OutputFormat::Markdown => render::markdown::render(report, &mut buf),
-        OutputFormat::Html => render::html::render(report, &mut buf),
-        OutputFormat::Text => text_view(report, palette, terminal_width(o.width), &mut buf),
-    }
-    .map_err(Error::Write)?;
+    let render = |out: &mut dyn Write| match o.format {
+        OutputFormat::Json => render::json::render(report, out),
+        OutputFormat::Markdown => render::markdown::render(report, out),
+        OutputFormat::Html => render::html::render(report, out),
+        OutputFormat::Text => text_view(report, palette, terminal_width(o.width), out),
+    };
     match &o.file {
-        Some(path) => write_file(path, &buf),
-        None if o.format == OutputFormat::Text => page(&buf, o.paging),
-        None => emit(&buf),
+        Some(path) => parallax::output::write_with(path, render),
+        None if o.format == OutputFormat::Text => {
+            let mut buf = Vec::new();
+            render(&mut buf).map_err(Error::Write)?;
+            page(&buf, o.paging)
+        }
+        None => {
+            // streamed: the only error midway is the write's own
+            let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+            render(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(Error::Write)
+        }
     }
 }
 
@@ -345,17 +354,17 @@ fn check_output_target(o: &OutputArgs, r: &ReadArgs) -> Result<(), Error> {
     let target = canonical(out);
     // `-` read from a file (`parallax a.txt - -o b.txt < b.txt`): the same file by device and
     // inode is the input too
-    if r.files.iter().any(|f| f == "-") && stdin_is(out) {
+    if r.files.iter().any(|f| f.as_os_str() == "-") && stdin_is(out) {
         return Err(Error::Usage(format!(
             "refusing to write the report over its input {} (standard input)",
-            out.display()
+            parallax::error::display_path(out)
         )));
     }
-    for f in r.files.iter().filter(|f| *f != "-") {
-        if target.is_some() && canonical(std::path::Path::new(f)) == target {
+    for f in r.files.iter().filter(|f| f.as_os_str() != "-") {
+        if target.is_some() && canonical(f) == target {
             return Err(Error::Usage(format!(
                 "refusing to write the report over its input {}",
-                out.display()
+                parallax::error::display_path(out)
             )));
         }
     }
@@ -374,38 +383,13 @@ fn stdin_is(path: &std::path::Path) -> bool {
     else {
         return false;
     };
-    input.dev() == output.dev() && input.ino() == output.ino()
+    // a terminal or pipe can be both read and written; only a file would be replaced
+    input.is_file() && input.dev() == output.dev() && input.ino() == output.ino()
 }
 
 #[cfg(not(unix))]
 fn stdin_is(_: &std::path::Path) -> bool {
     false
-}
-
-/// Writes `buf` to `path` all at once: into a temporary file beside it, then renamed over it,
-/// so that a reader never sees half a report and an error leaves nothing behind.
-fn write_file(path: &std::path::Path, buf: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.parallax-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let fail = |e: io::Error| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Usage(format!("cannot write {}: {}", path.display(), e))
-    };
-    let mut f = std::fs::File::create(&tmp)
-        .map_err(|e| Error::Usage(format!("cannot write {}: {}", path.display(), e)))?;
-    f.write_all(buf).and_then(|()| f.sync_all()).map_err(fail)?;
-    drop(f);
-    std::fs::rename(&tmp, path).map_err(fail)
 }
 
 /// Writes the completion script for `shell`, generated from the argument definitions.
@@ -478,12 +462,7 @@ fn man(a: cli::ManArgs) -> Result<(), Error> {
                 .map(page)
                 .collect::<Result<_, _>>()?;
             for (name, buf) in pages {
-                let path = dir.join(&name);
-                std::fs::write(&path, buf).map_err(|e| Error::Read {
-                    path: path.display().to_string(),
-                    reason: format!("cannot write the manual page: {e}"),
-                    source: Some(e),
-                })?;
+                parallax::output::write_file(&dir.join(&name), &buf)?;
             }
             Ok(())
         }

@@ -7,7 +7,7 @@ use parallax::report::Report;
 use std::collections::{BTreeSet, HashMap};
 
 fn read(paths: &[&str]) -> Vec<parallax::Document> {
-    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
+    let inputs: Vec<Input> = paths.iter().map(Input::from_arg).collect();
     parallax::read_all(&inputs, &[], &ReadOptions::default())
         .expect("fixtures read")
         .0

@@ -6,7 +6,7 @@ use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
 
 fn read(paths: &[&str]) -> (Vec<parallax::Document>, Vec<parallax::Warning>) {
-    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_arg(p)).collect();
+    let inputs: Vec<Input> = paths.iter().map(Input::from_arg).collect();
     parallax::read_all(&inputs, &[], &ReadOptions::default()).expect("fixtures read")
 }
 

@@ -460,3 +460,97 @@ fn the_largest_size_limit_does_not_wrap() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Kaspersky"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_devices_fifos_and_links_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output-through");
+    let null_link = dir.join("null");
+    std::os::unix::fs::symlink("/dev/null", &null_link).unwrap();
+    let o = run(&["-o", null_link.to_str().unwrap(), RFERL, MT]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let meta = std::fs::symlink_metadata(&null_link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+
+    // /dev/stdout and a link to /proc/self/fd/1 reach standard output (here a pipe)
+    let expected = run(&["--format", "json", RFERL, MT]).stdout;
+    let fd_link = dir.join("fd1");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &fd_link).unwrap();
+    for target in ["/dev/stdout", fd_link.to_str().unwrap()] {
+        let o = run(&["--format", "json", "-o", target, RFERL, MT]);
+        assert_eq!(o.status.code(), Some(0), "{target}: {}", stderr(&o));
+        assert!(
+            o.stdout == expected,
+            "{target}: the report did not reach stdout"
+        );
+    }
+    assert!(std::fs::symlink_metadata(&fd_link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+
+    // a FIFO gets the report and stays a FIFO
+    let fifo = dir.join("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let o = run(&["--format", "json", "-o", fifo.to_str().unwrap(), RFERL, MT]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(reader.join().unwrap() == expected);
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+
+    // a link to a regular file stays a link; its target gets the report
+    let real = dir.join("real.json");
+    std::fs::write(&real, b"old").unwrap();
+    let link = dir.join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let o = run(&["--format", "json", "-o", link.to_str().unwrap(), RFERL, MT]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read(&real).unwrap() == expected);
+
+    // a full device is a one-line error, exit 2
+    if std::path::Path::new("/dev/full").exists() {
+        assert_error(
+            &run(&["-o", "/dev/full", RFERL, MT]),
+            "cannot write /dev/full",
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_read_and_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8");
+    let name = std::ffi::OsStr::from_bytes(b"r\xffport\x1b[31m.txt");
+    let path = dir.join(name);
+    std::fs::copy(RFERL, &path).unwrap();
+    let o = bin()
+        .arg("--color=never")
+        .arg(&path)
+        .arg(MT)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("r\\xffport\\x1b[31m"), "{text}");
+    assert!(!text.contains('\x1b'));
+    // and in an error message
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"gone\xfe.txt"));
+    let o = bin().arg(&missing).arg(MT).output().unwrap();
+    assert_error(&o, "gone\\xfe.txt: no such file");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -112,7 +112,7 @@ pub struct Features {
     /// Hashes of consecutive token pairs (all tokens, function words included), sorted, unique.
     pub bigrams: Vec<u64>,
     /// Unit-length static embedding of the whole sentence (English only; see [`super::embed`]).
-    pub embedding: Option<Box<[f32]>>,
+    pub embedding: Option<super::embed::Embedding>,
     /// Hashes of the tokens' matching forms in reading order (at most [`MAX_SEQ`]): for the
     /// longest run of words two sentences share.
     pub seq: Vec<u32>,
@@ -189,6 +189,7 @@ pub fn sentence_features(
     lang: &Language,
     vocab: &mut Vocab,
     cache: &mut WordCache,
+    compact: bool,
 ) -> Features {
     let mut terms: Vec<Term> = Vec::with_capacity(sentence.tokens.len());
     let mut bigrams = Vec::with_capacity(sentence.tokens.len());
@@ -312,7 +313,14 @@ pub fn sentence_features(
             let (start, len) = cache.pieces(sentence.token_norm(i));
             rows.extend_from_slice(&cache.rows[start as usize..(start + len) as usize]);
         }
-        super::embed::vector_from_rows(&rows)
+        super::embed::vector_from_rows(&rows).map(|v| {
+            let e = super::embed::Embedding::Full(v);
+            if compact {
+                e.compact()
+            } else {
+                e
+            }
+        })
     } else {
         None
     };
@@ -337,7 +345,14 @@ pub fn text_features(text: &str, lang: &Language, vocab: &mut Vocab) -> Features
     let mut norm = String::with_capacity(text.len());
     let tokens = crate::text::token::split_into(text, span, &mut norm);
     let sentence = Sentence { span, tokens, norm };
-    sentence_features(&sentence, text, lang, vocab, &mut WordCache::default())
+    sentence_features(
+        &sentence,
+        text,
+        lang,
+        vocab,
+        &mut WordCache::default(),
+        false,
+    )
 }
 
 fn is_unspaced_char(c: char) -> bool {
@@ -365,7 +380,14 @@ mod tests {
     fn features(s: &str, vocab: &mut Vocab) -> Features {
         let sentences = crate::ingest::segment(s, Span::new(0, s.len()));
         let lang = Language::from_code("en");
-        sentence_features(&sentences[0], s, &lang, vocab, &mut WordCache::default())
+        sentence_features(
+            &sentences[0],
+            s,
+            &lang,
+            vocab,
+            &mut WordCache::default(),
+            false,
+        )
     }
 
     #[test]

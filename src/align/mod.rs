@@ -406,6 +406,13 @@ fn sentence_features(
     let mut feats: Vec<Features> = Vec::new();
     let mut languages = Vec::with_capacity(docs.len());
     let mut caches: HashMap<&'static str, features::WordCache> = HashMap::default();
+    let body_sentences: usize = docs
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .filter(|p| p.kind == BlockKind::Body)
+        .map(|p| p.sentences.len())
+        .sum();
+    let compact = body_sentences > embed::COMPACT_ABOVE;
     for (d, doc) in docs.iter().enumerate() {
         let lang = Language::detect(&body_sample(doc));
         languages.push(lang.code);
@@ -421,7 +428,7 @@ fn sentence_features(
                     });
                     let cache = caches.entry(lang.code).or_default();
                     feats.push(features::sentence_features(
-                        s, &doc.text, &lang, &mut vocab, cache,
+                        s, &doc.text, &lang, &mut vocab, cache, compact,
                     ));
                 }
                 ordinal += 1;

@@ -57,7 +57,7 @@ pub fn parts(a: &Features, b: &Features) -> Parts {
         contain: contain.min(1.0),
         verbatim: common as f32 / fewer as f32,
         semantic: match (&a.embedding, &b.embedding) {
-            (Some(x), Some(y)) => Some(super::embed::cosine(x, y)),
+            (Some(x), Some(y)) => Some(x.cosine(y)),
             _ => None,
         },
     }

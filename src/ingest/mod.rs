@@ -35,7 +35,8 @@ pub enum Input {
 
 impl Input {
     /// Parses a command-line argument: `-` is stdin, anything else a path.
-    pub fn from_arg(arg: &str) -> Input {
+    pub fn from_arg(arg: impl AsRef<std::ffi::OsStr>) -> Input {
+        let arg = arg.as_ref();
         if arg == "-" {
             Input::Stdin
         } else {
@@ -46,7 +47,7 @@ impl Input {
     /// The input as the user named it.
     pub fn name(&self) -> String {
         match self {
-            Input::Path(p) => p.display().to_string(),
+            Input::Path(p) => crate::error::display_path(p),
             Input::Stdin => "-".to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
@@ -57,8 +58,8 @@ impl Input {
         match self {
             Input::Path(p) => p
                 .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string()),
+                .map(|s| crate::error::display_path(std::path::Path::new(s)))
+                .unwrap_or_else(|| crate::error::display_path(p)),
             Input::Stdin => "stdin".to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
@@ -145,7 +146,7 @@ pub fn load(
     let label = label
         .map(str::to_string)
         .unwrap_or_else(|| input.default_label());
-    let (doc, flattened_from) = analyse_page(
+    let (doc, taming) = analyse_page(
         name.clone(),
         label,
         format,
@@ -153,13 +154,10 @@ pub fn load(
         decoded.text,
         opts.stripped,
     );
-    if let Some(depth) = flattened_from {
+    for message in taming.messages() {
         warnings.push(Warning {
             source: name.clone(),
-            message: format!(
-                "elements nested {depth} levels deep; those below level {} were read as part of the element above them",
-                html::MAX_DEPTH
-            ),
+            message,
         });
     }
     if doc.paragraphs.is_empty() {
@@ -185,7 +183,7 @@ pub fn analyse(
     analyse_page(source, label, format, encoding, decoded, false).0
 }
 
-/// [`analyse`], and how deep an HTML page nested when it had to be flattened.
+/// [`analyse`], and what was done to an HTML page so that its parse stays fast.
 fn analyse_page(
     source: String,
     label: String,
@@ -193,8 +191,8 @@ fn analyse_page(
     encoding: crate::document::Encoding,
     decoded: String,
     keep_stripped: bool,
-) -> (Document, Option<usize>) {
-    let mut flattened_from = None;
+) -> (Document, html::Taming) {
+    let mut taming = html::Taming::default();
     let mut stripped = Vec::new();
     let (text, blocks, mode, mut title, mut published) = match format {
         InputFormat::Text => {
@@ -207,7 +205,7 @@ fn analyse_page(
         }
         InputFormat::Html => {
             let page = html::extract(&decoded);
-            if keep_stripped && page.article_found && page.flattened_from.is_none() {
+            if keep_stripped && page.article_found && page.taming.flattened_from.is_none() {
                 stripped = stripped_blocks(
                     &html::visible_lines(&decoded),
                     &page.text,
@@ -215,7 +213,7 @@ fn analyse_page(
                 );
             }
             drop(decoded);
-            flattened_from = page.flattened_from;
+            taming = page.taming;
             let blocks = line_blocks(&page.text);
             let mode = if page.article_found {
                 furniture::Mode::Extracted
@@ -253,7 +251,7 @@ fn analyse_page(
         paragraphs,
         stripped,
     };
-    (doc, flattened_from)
+    (doc, taming)
 }
 
 /// The lines of a page's visible text that the article text does not hold (compared with their

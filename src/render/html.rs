@@ -47,12 +47,64 @@ pub fn escape(s: &str) -> String {
 
 /// Writes the HTML page of a comparison (or of `inspect`: then only the outlets and quotes).
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut h = String::with_capacity(64 * 1024);
-    page(report, &mut h).expect("writing to a String cannot fail");
-    out.write_all(h.as_bytes())
+    let mut h = Sink {
+        buf: String::with_capacity(2 * Sink::FLUSH_AT),
+        out,
+        err: None,
+    };
+    let done = page(report, &mut h);
+    h.flush();
+    match (h.err, done) {
+        (Some(e), _) => Err(e),
+        (None, Ok(())) => Ok(()),
+        (None, Err(_)) => Err(io::Error::other("formatting the page failed")),
+    }
 }
 
-fn page(report: &Report, h: &mut String) -> std::fmt::Result {
+/// Where the page is written: a buffer passed on to the output whenever it holds
+/// [`Sink::FLUSH_AT`] bytes, so that a page of 100,000 paragraphs is never held whole in memory.
+/// The first write error is kept (and later writes dropped) for [`render`] to return.
+struct Sink<'a> {
+    buf: String,
+    out: &'a mut dyn Write,
+    err: Option<io::Error>,
+}
+
+impl Sink<'_> {
+    const FLUSH_AT: usize = 64 * 1024;
+
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    fn flush(&mut self) {
+        if self.err.is_none() {
+            if let Err(e) = self.out.write_all(self.buf.as_bytes()) {
+                self.err = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+}
+
+impl std::fmt::Write for Sink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        if self.err.is_some() {
+            return Err(std::fmt::Error);
+        }
+        Ok(())
+    }
+}
+
+fn page(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     let title = format!(
         "Parallax: {}",
         report
@@ -118,7 +170,7 @@ fn tint(i: usize) -> String {
     format!("o{}", i % TINTS)
 }
 
-fn outlets(report: &Report, h: &mut String) -> std::fmt::Result {
+fn outlets(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     h.push_str("<section id=\"outlets\"><h2>Outlets</h2><table class=\"outlets\"><thead><tr><th scope=\"col\">Outlet</th><th scope=\"col\">Title</th><th scope=\"col\">Date</th><th scope=\"col\">Sentences</th>");
     let cov = report.coverage.as_ref();
     if cov.is_some() {
@@ -162,7 +214,7 @@ fn outlets(report: &Report, h: &mut String) -> std::fmt::Result {
     Ok(())
 }
 
-fn conflicts(report: &Report, h: &mut String) -> std::fmt::Result {
+fn conflicts(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     let Some(cs) = report.conflicts.as_deref().filter(|c| !c.is_empty()) else {
         return Ok(());
     };
@@ -204,7 +256,7 @@ fn conflicts(report: &Report, h: &mut String) -> std::fmt::Result {
     Ok(())
 }
 
-fn side_by_side(report: &Report, h: &mut String) -> std::fmt::Result {
+fn side_by_side(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     let groups = report.groups.as_deref().unwrap_or(&[]);
     write!(
         h,
@@ -257,7 +309,7 @@ fn side_by_side(report: &Report, h: &mut String) -> std::fmt::Result {
 
 /// One outlet's cell: its text with the differing words marked, clickable to show its paragraph.
 fn cell_html(
-    h: &mut String,
+    h: &mut Sink<'_>,
     c: &Cell,
     i: usize,
     d: &DocumentReport,
@@ -272,7 +324,7 @@ fn cell_html(
         "<td class=\"{class}\" tabindex=\"0\" role=\"button\" aria-haspopup=\"dialog\" data-label=\"{}\" data-sents=\"{}\" title=\"{}\">",
         escape(&d.label),
         escape(&c.sentences.join(" ")),
-        escape(&c.paragraph)
+        escape(c.paragraph)
     )?;
     let mark = if c.pivot { "old" } else { "new" };
     let mut at = 0;
@@ -305,7 +357,7 @@ fn escape_keep_space(s: &str) -> String {
     format!("{lead}{}{trail}", escape(s))
 }
 
-fn quotes(report: &Report, h: &mut String) -> std::fmt::Result {
+fn quotes(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     let index = super::QuoteIndex::new(report);
     let all = &index.by_id;
     if all.is_empty() {
@@ -399,7 +451,7 @@ fn diff_html(ops: &[DiffSegment]) -> String {
         .join(" ")
 }
 
-fn named(report: &Report, h: &mut String) -> std::fmt::Result {
+fn named(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     const SHOWN: usize = 40;
     let Some(list) = report.entities.as_deref().filter(|l| !l.is_empty()) else {
         return Ok(());
@@ -440,7 +492,7 @@ fn named(report: &Report, h: &mut String) -> std::fmt::Result {
 }
 
 /// Every body paragraph, hidden: the script shows a cell's sentences in their paragraph.
-fn sources(report: &Report, h: &mut String) -> std::fmt::Result {
+fn sources(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
     h.push_str("<div id=\"sources\" hidden>\n");
     for d in &report.documents {
         for p in d

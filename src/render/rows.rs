@@ -20,13 +20,14 @@ pub enum RowKind {
 
 /// One report's part of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
+pub struct Cell<'r> {
     /// Sentence ids, in reading order.
-    pub sentences: Vec<String>,
+    pub sentences: Vec<&'r str>,
     /// The paragraph of the first sentence (`A.p3`).
-    pub paragraph: String,
-    /// The sentences' text, joined by single spaces.
-    pub text: String,
+    pub paragraph: &'r str,
+    /// The sentences' text, joined by single spaces (borrowed from the report when the cell
+    /// holds one sentence).
+    pub text: std::borrow::Cow<'r, str>,
     /// True when the other reports' word diffs are taken against this one (the first report of a
     /// shared fact); its marks are then words some other report lacks.
     pub pivot: bool,
@@ -34,7 +35,7 @@ pub struct Cell {
     pub marks: Vec<(usize, usize)>,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// True when any byte of `start..end` is marked.
     pub fn marked(&self, start: usize, end: usize) -> bool {
         self.marks.iter().any(|&(s, e)| s < end && start < e)
@@ -52,15 +53,15 @@ impl Cell {
 
 /// A row: its kind and one optional cell per report (`None` where the report is silent).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'r> {
     /// What the row shows.
     pub kind: RowKind,
     /// One entry per document, in document order.
-    pub cells: Vec<Option<Cell>>,
+    pub cells: Vec<Option<Cell<'r>>>,
 }
 
 /// Lays out the rows of `report`.
-pub fn rows(report: &Report) -> Vec<Row> {
+pub fn rows<'r>(report: &'r Report) -> Vec<Row<'r>> {
     let groups: &[GroupReport] = report.groups.as_deref().unwrap_or(&[]);
     let doc_index: FxHashMap<&str, usize> = report
         .documents
@@ -126,16 +127,20 @@ pub fn rows(report: &Report) -> Vec<Row> {
         only_nodes.iter().map(|(n, _, s)| (*n, s)).collect();
 
     let ndocs = report.documents.len();
-    let cell = |ids: &[&str]| -> Option<Cell> {
+    let cell = |ids: &[&'r str]| -> Option<Cell<'r>> {
         let first = sentence.get(ids.first()?)?;
-        let text = ids
-            .iter()
-            .filter_map(|id| sentence.get(id).map(|(_, t)| *t))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = match ids {
+            [one] => std::borrow::Cow::Borrowed(sentence.get(one).map_or("", |(_, t)| *t)),
+            _ => std::borrow::Cow::Owned(
+                ids.iter()
+                    .filter_map(|id| sentence.get(id).map(|(_, t)| *t))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
         Some(Cell {
-            sentences: ids.iter().map(|s| s.to_string()).collect(),
-            paragraph: first.0.to_string(),
+            sentences: ids.to_vec(),
+            paragraph: first.0,
             text,
             pivot: false,
             marks: Vec::new(),
@@ -289,7 +294,7 @@ mod tests {
             let shown: Vec<&str> = rows
                 .iter()
                 .filter_map(|row| row.cells[di].as_ref())
-                .flat_map(|c| c.sentences.iter().map(String::as_str))
+                .flat_map(|c| c.sentences.iter().copied())
                 .collect();
             assert_eq!(
                 shown, body,

@@ -295,7 +295,7 @@ fn stacked(report: &Report, w: usize, p: Palette, out: &mut dyn Write) -> io::Re
 }
 
 /// The words of a cell, marked runs bracketed when there is no colour.
-fn words(c: &Cell, first: bool, p: Palette) -> Vec<Piece<'_, Style>> {
+fn words<'a>(c: &'a Cell<'_>, first: bool, p: Palette) -> Vec<Piece<'a, Style>> {
     let mut out: Vec<Piece<Style>> = c
         .words()
         .map(|(w, m)| Piece {

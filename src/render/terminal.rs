@@ -163,6 +163,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
         kinds.dedup();
         for k in kinds {
             let mut items: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for f in doc.facts.iter().filter(|f| f.kind == k) {
                 let item = match &f.value {
                     Some(v) if *v != f.text && k != crate::extract::facts::FactKind::Person => {
@@ -170,7 +171,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
                     }
                     _ => f.text.clone(),
                 };
-                if !items.contains(&item) {
+                if seen.insert(item.clone()) {
                     items.push(item);
                 }
             }
