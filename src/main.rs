@@ -15,7 +15,10 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Args::parse_from(with_default_subcommand(std::env::args_os().collect()));
+    let args = match Args::try_parse_from(with_default_subcommand(std::env::args_os().collect())) {
+        Ok(args) => args,
+        Err(e) => return argument_error(e),
+    };
     let result = match args.command {
         Command::Compare(a) => compare(a),
         Command::Inspect(a) => inspect(a).map(|()| Outcome::Done),
@@ -35,6 +38,48 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints help and version as clap writes them (exit 0); any other argument error as one line
+/// on stderr, as every other error is (exit 2).
+fn argument_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    // clap's first paragraph says what is wrong (a missing argument's name is on its second
+    // line); a list of possible values, when there is one, is worth keeping too
+    let text = e.render().to_string();
+    let mut line: Vec<&str> = text
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    if !line.iter().any(|l| l.contains("[possible values:")) {
+        line.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("[possible values:")),
+        );
+    }
+    let line = line.join(" ");
+    let line = line.strip_prefix("error: ").unwrap_or(&line);
+    eprintln!(
+        "parallax: {} (see parallax --help)",
+        render::safe::terminal_line(line)
+    );
+    ExitCode::from(2)
 }
 
 /// How a successful run ends: done, or done with a `--fail-on` condition met (exit 1).

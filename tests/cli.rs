@@ -810,3 +810,30 @@ fn the_output_is_never_written_over_the_file_behind_standard_input() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn argument_errors_are_one_line_with_exit_code_2() {
+    for (args, needle) in [
+        (&["--foo", RFERL, MT][..], "unexpected argument '--foo'"),
+        (&["compare"][..], "<FILE>"),
+        (
+            &["--view", "nope", RFERL, MT][..],
+            "possible values: inline",
+        ),
+        (&["--max-input-size", "12Q", RFERL, MT][..], "invalid size"),
+        (&["match", "--same=x"][..], "invalid float"),
+        (&["completions"][..], "<SHELL>"),
+    ] {
+        assert_error(&run(args), needle);
+    }
+    // help and version are not errors
+    for args in [
+        &["--help"][..],
+        &["--version"][..],
+        &["compare", "--help"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(!o.stdout.is_empty());
+    }
+}

@@ -57,6 +57,17 @@ fn html_render() {
     replay("html_render", invariants::fuzz_html_render);
 }
 
+#[test]
+fn json_output() {
+    replay("json_output", invariants::fuzz_json_output);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_path() {
+    replay("output_path", invariants::fuzz_output_path);
+}
+
 /// The fixtures go through every target too, so each target's checks run on real reports
 /// even before the corpus holds a finding for it.
 #[test]
@@ -76,6 +87,7 @@ fn fixtures_pass_every_target() {
         pair.push(0xFF);
         pair.extend_from_slice(&text);
         invariants::fuzz_compare(&pair).unwrap();
+        invariants::fuzz_json_output(&pair).unwrap();
     }
 }
 

@@ -252,17 +252,33 @@ fn emoji_and_zero_width_joiners_survive_every_format() {
 #[test]
 fn escape_sequences_in_the_text_are_shown_escaped_in_every_view() {
     let dir = scratch("ansi");
-    let text = "Kaspersky said \x1b[31mred\x1b[0m and \x1b]0;pwned\x07 and \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ then \u{9b}31m and \u{202e}reversed.\n\nThe second paragraph reports the Interpol agreement signed in Singapore.\n";
+    let text = "Kaspersky said \x1b[31mred\x1b[0m and \x1b]0;pwned\x07 and \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ then \u{9b}31m and \u{202e}reversed and hid\u{e0068}\u{e0069} tags.\n\nThe second paragraph reports the Interpol agreement signed in Singapore.\n";
     let p = write(&dir, "ansi.txt", text.as_bytes());
     for view in ["inline", "summary", "side-by-side", "quotes", "facts"] {
         let o = run(&["--color", "always", "--view", view, &p, RFERL]);
         assert_eq!(o.status.code(), Some(0), "{view}");
         let out = String::from_utf8(o.stdout).unwrap();
-        for raw in ["\x1b]", "\x07", "\u{9b}", "\u{202e}", "\x1b[31mred"] {
+        for raw in [
+            "\x1b]",
+            "\x07",
+            "\u{9b}",
+            "\u{202e}",
+            "\x1b[31mred",
+            "\u{e0068}",
+        ] {
             assert!(
                 !out.contains(raw),
                 "{view}: raw {raw:?} reached the terminal"
             );
+        }
+    }
+    // nor the HTML page, the Markdown or the JSON
+    for format in ["html", "markdown", "json"] {
+        let o = run(&["--format", format, &p, RFERL]);
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        let out = String::from_utf8(o.stdout).unwrap();
+        for raw in ["\x1b", "\x07", "\u{9b}", "\u{202e}", "\u{e0068}"] {
+            assert!(!out.contains(raw), "{format}: raw {raw:?} in the output");
         }
     }
     let o = run(&["inspect", "--color", "always", &p]);
@@ -273,6 +289,22 @@ fn escape_sequences_in_the_text_are_shown_escaped_in_every_view() {
     assert!(String::from_utf8(o.stdout)
         .unwrap()
         .contains("\\x1b[31mred"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bare_urls_and_addresses_from_an_input_are_not_links_in_the_markdown() {
+    let dir = scratch("md-links");
+    let text = "Links Test\n\nKaspersky said the files at https://evil.example/x and www.evil.com were sent to press@evil.com on Thursday.\n";
+    let p = write(&dir, "links.txt", text.as_bytes());
+    let o = run(&["--format", "markdown", &p, RFERL]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.contains("evil"), "the text is there");
+    // GitHub links these three shapes without any markup (checked with cmark-gfm)
+    for linkable in ["https://evil", "www.evil", "press@evil"] {
+        assert!(!md.contains(linkable), "{linkable} would become a link");
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -552,5 +584,53 @@ fn file_names_that_are_not_utf8_are_read_and_shown_escaped() {
     let missing = dir.join(std::ffi::OsStr::from_bytes(b"gone\xfe.txt"));
     let o = bin().arg(&missing).arg(MT).output().unwrap();
     assert_error(&o, "gone\\xfe.txt: no such file");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn html_shapes_that_made_the_parse_slow_are_tamed_with_a_warning() {
+    let dir = scratch("html-shapes");
+    let sentence = "Kaspersky Lab signed an agreement with Interpol on Thursday.";
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"v{i}\"")).collect();
+    let cases = [
+        (
+            "attributes.html",
+            format!("<html><body><p{attrs}>{sentence}</p></body></html>"),
+            "attributes beyond the first 256",
+        ),
+        (
+            "deep.html",
+            format!(
+                "{}{sentence}{}",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ),
+            "nested 100000 levels deep",
+        ),
+        (
+            "siblings.html",
+            format!(
+                "<html><body>{}</body></html>",
+                (0..100_000)
+                    .map(|i| format!("<p>Paragraph {i} of the page says the minister spoke.</p>"))
+                    .collect::<String>()
+            ),
+            "the page has 100002 elements",
+        ),
+    ];
+    for (name, page, warning) in cases {
+        let p = write(&dir, name, page.as_bytes());
+        let started = std::time::Instant::now();
+        let o = run(&["inspect", "--format", "json", &p]);
+        assert!(stderr(&o).contains(warning), "{name}: {}", stderr(&o));
+        let r = json(&o);
+        assert!(r.documents[0].counts.body_sentences >= 1, "{name}");
+        // a guard against hangs, not a benchmark (docs/performance.md has the timings)
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }

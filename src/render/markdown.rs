@@ -9,11 +9,14 @@ use std::io::{self, Write};
 
 /// Escapes text for Markdown: characters that start markup are backslash-escaped, `<`/`>`/`&`
 /// become entities (Markdown renderers pass raw HTML through), control characters are shown
-/// escaped, and line breaks become spaces.
+/// escaped, and line breaks become spaces. Bare URLs, `www.` names and e-mail addresses are
+/// kept from becoming links (GitHub links them without any markup): the `:` after a scheme
+/// and the `.` after `www` are backslash-escaped, and an empty comment goes before an `@`,
+/// all invisible once rendered.
 pub fn escape(s: &str) -> String {
     let line = terminal_line(s);
     let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!'
             | '|' | '~' => {
@@ -23,10 +26,36 @@ pub fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
+            ':' if starts_link(&line[..i], &line[i + 1..]) => out.push_str("\\:"),
+            '.' if ends_with_www(&line[..i]) => out.push_str("\\."),
+            '@' => out.push_str("<!-- -->@"),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Whether a `:` between `before` and `after` makes a link: a scheme followed by `//`, or
+/// `mailto:` and `xmpp:`.
+fn starts_link(before: &str, after: &str) -> bool {
+    let scheme = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '-' | '.'))
+        .next()
+        .unwrap_or("");
+    !scheme.is_empty()
+        && (after.starts_with("//")
+            || scheme.eq_ignore_ascii_case("mailto")
+            || scheme.eq_ignore_ascii_case("xmpp"))
+}
+
+/// Whether `before` ends in the word `www` (any case).
+fn ends_with_www(before: &str) -> bool {
+    let n = before.len();
+    n >= 3
+        && before
+            .get(n - 3..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www"))
+        && !before[..n - 3].ends_with(|c: char| c.is_alphanumeric())
 }
 
 fn diff(ops: &[DiffSegment]) -> String {
@@ -330,6 +359,33 @@ mod tests {
             e.contains("\\*bold\\*")
                 && e.contains("\\[x\\]\\(javascript:y\\)")
                 && e.contains("\\|")
+        );
+    }
+
+    #[test]
+    fn bare_urls_names_and_addresses_are_kept_from_becoming_links() {
+        let raw = "See https://evil.example/x, ftp://f.org, www.evil.com, WWW.x.org, \
+                   mailto:a@b.com and x.y@example.org at 10:30 in Café:www.";
+        let e = escape(raw);
+        for linkable in ["https://", "ftp://", "www.", "mailto:", "a@", "y@"] {
+            assert!(!e.contains(linkable), "{linkable} in {e}");
+        }
+        assert!(e.contains("https\\://") && e.contains("www\\.evil") && e.contains("WWW\\.x"));
+        assert!(e.contains("10:30"), "times keep their colon: {e}");
+        // rendered, it reads exactly as the input
+        let mut text = String::new();
+        for event in pulldown_cmark::Parser::new(&e) {
+            match event {
+                pulldown_cmark::Event::Text(t) => text.push_str(&t),
+                pulldown_cmark::Event::InlineHtml(h) => assert_eq!(&*h, "<!-- -->"),
+                pulldown_cmark::Event::SoftBreak => text.push(' '),
+                pulldown_cmark::Event::Start(_) | pulldown_cmark::Event::End(_) => {}
+                other => panic!("{other:?} in {e}"),
+            }
+        }
+        assert_eq!(
+            text.trim(),
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
         );
     }
 }

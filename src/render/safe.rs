@@ -6,10 +6,13 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// True for characters that a terminal would interpret rather than show.
+/// True for characters that a terminal would interpret rather than show, or that hide text:
+/// controls, bidi controls, interlinear annotation marks and Unicode tag characters (invisible
+/// letters that can smuggle text past a reader).
 fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}'
+            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
 /// One-line, terminal-safe form of `s`.
@@ -58,6 +61,16 @@ mod tests {
         assert_eq!(
             terminal_line("\u{1b}]8;;http://x\u{7}"),
             "\\x1b]8;;http://x\\x07"
+        );
+        // tag characters spell hidden text ("hi" here)
+        assert_eq!(
+            terminal_line("a\u{e0068}\u{e0069}b"),
+            "a\\u{e0068}\\u{e0069}b"
+        );
+        // emoji sequences keep their joiners and variation selectors
+        assert_eq!(
+            terminal_line("👩\u{200d}💻\u{fe0f}"),
+            "👩\u{200d}💻\u{fe0f}"
         );
     }
 }

@@ -409,3 +409,104 @@ pub fn fuzz_html_render(data: &[u8]) -> Result<(), String> {
     let page = String::from_utf8(page).map_err(|_| "the page is not UTF-8".to_string())?;
     html_page(&page)
 }
+
+/// Whether `c` may not stand raw in JSON that could reach a terminal: controls other than the
+/// layout's newline, bidi controls and Unicode tag characters.
+fn raw_in_json(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// The JSON report of two fuzzed reports: valid JSON that reads back into the same report,
+/// with no control, bidi or tag character raw anywhere, whatever the input held.
+pub fn fuzz_json_output(data: &[u8]) -> Result<(), String> {
+    let Some((&f, rest)) = data.split_first() else {
+        return Ok(());
+    };
+    let (a, b) = two_reports(rest);
+    let (Some(a), Some(b)) = (load("a", a, format_of(f)), load("b", b, format_of(f >> 2))) else {
+        return Ok(());
+    };
+    let r = compare(&[a, b]);
+    let mut out = Vec::new();
+    parallax::render::json::render(&r, &mut out).map_err(|e| e.to_string())?;
+    let json = String::from_utf8(out).map_err(|_| "the JSON is not UTF-8".to_string())?;
+    if let Some(c) = json.chars().find(|&c| raw_in_json(c)) {
+        return Err(format!("raw {c:?} in the JSON"));
+    }
+    let back: Report = serde_json::from_str(&json).map_err(|e| format!("does not parse: {e}"))?;
+    let again = {
+        let mut out = Vec::new();
+        parallax::render::json::render(&back, &mut out).map_err(|e| e.to_string())?;
+        out
+    };
+    ensure(again == json.as_bytes(), || {
+        "the JSON read back writes different JSON".into()
+    })
+}
+
+/// `-o` with a fuzzed file name and content, in a scratch directory that holds a regular
+/// file, a symlink to it and a symlink to `/dev/null`: the write lands whole or not at all,
+/// leaves no temporary file behind, and a symlink stays a link.
+#[cfg(unix)]
+pub fn fuzz_output_path(data: &[u8]) -> Result<(), String> {
+    use std::os::unix::ffi::OsStrExt;
+    let (name, content) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, &b""[..]),
+    };
+    // one path component, chosen among the prepared ones or made up
+    let name: &[u8] = match name.first() {
+        Some(b'0') => b"file.json",
+        Some(b'1') => b"link.json",
+        Some(b'2') => b"null",
+        _ if name.is_empty() || name.contains(&b'/') || name == b"." || name == b".." => {
+            return Ok(())
+        }
+        _ => name,
+    };
+    let dir = std::env::temp_dir().join(format!("parallax-fuzz-output-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("file.json"), b"old").map_err(|e| e.to_string())?;
+    std::os::unix::fs::symlink("file.json", dir.join("link.json")).map_err(|e| e.to_string())?;
+    std::os::unix::fs::symlink("/dev/null", dir.join("null")).map_err(|e| e.to_string())?;
+    let path = dir.join(std::ffi::OsStr::from_bytes(name));
+    let result = parallax::output::write_file(&path, content);
+    let check = (|| {
+        let mut names: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .map(|e| e.map(|e| e.file_name().as_bytes().to_vec()))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+        names.sort();
+        ensure(!names.iter().any(|n| n.ends_with(b".tmp")), || {
+            format!("a temporary file was left: {names:?}")
+        })?;
+        for link in ["link.json", "null"] {
+            let meta = std::fs::symlink_metadata(dir.join(link)).map_err(|e| e.to_string())?;
+            ensure(meta.file_type().is_symlink(), || {
+                format!("{link} was replaced")
+            })?;
+        }
+        let target = match name {
+            b"link.json" => dir.join("file.json"),
+            b"null" => return Ok(()),
+            _ => path.clone(),
+        };
+        match &result {
+            Ok(()) => {
+                let written = std::fs::read(&target).map_err(|e| e.to_string())?;
+                ensure(written == content, || {
+                    "the file does not hold the report".into()
+                })
+            }
+            Err(e) => ensure(!e.to_string().contains('\n'), || {
+                format!("not one line: {e}")
+            }),
+        }
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    check
+}
