@@ -35,7 +35,7 @@ fn bench_compare(c: &mut Criterion) {
             b.iter(|| {
                 let (docs, warnings) =
                     parallax::read_all(ins, &[], &ReadOptions::default()).expect("reads");
-                parallax::compare(&docs, &warnings, &opts, &Default::default())
+                parallax::compare_documents(&docs, &warnings, &opts, &Default::default())
             })
         });
     }
@@ -58,13 +58,13 @@ fn bench_compare(c: &mut Criterion) {
     // Rendering alone, on the seeds' finished report: its share of a comparison (issue 5:
     // at most 10%). Every format and view, as `parallax` writes it into its buffer.
     let (docs, warnings) = parallax::read_all(&seeds, &[], &ReadOptions::default()).expect("reads");
-    let report = parallax::compare(&docs, &warnings, &opts, &Default::default());
+    let report = parallax::compare_documents(&docs, &warnings, &opts, &Default::default());
     let mut group = c.benchmark_group("render_seeds");
     type Render = Box<dyn Fn(&parallax::report::Report, &mut Vec<u8>)>;
-    use parallax::render::{self, compare::View, Palette};
+    use parallax::render::{self, views::View, Palette};
     let view = |v: View| -> Render {
         Box::new(move |r: &parallax::report::Report, out: &mut Vec<u8>| {
-            render::compare::render_view(r, v, 100, Palette::colored(), out).unwrap()
+            render::views::render_view(r, v, 100, Palette::colored(), out).unwrap()
         })
     };
     let renderers: Vec<(&str, Render)> = vec![

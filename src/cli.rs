@@ -138,11 +138,11 @@ pub struct ReadArgs {
     /// no publication date of their own (YYYY-MM-DD); `compare` defaults to the earliest date
     /// line among the reports.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<parallax::text::Date>,
+    pub date: Option<parallax::Date>,
 }
 
-fn parse_date(s: &str) -> Result<parallax::text::Date, String> {
-    match parallax::text::Date::parse_iso(s) {
+fn parse_date(s: &str) -> Result<parallax::Date, String> {
+    match parallax::Date::parse_iso(s) {
         Some(d) if s.trim().len() == 10 => Ok(d),
         _ => Err(format!("{s:?} is not a date of the form YYYY-MM-DD")),
     }
@@ -237,17 +237,17 @@ pub struct CompareArgs {
 
     /// Sentence pairs at least this probable (the learned scorer's calibrated score, 0–1) are
     /// linked; lower finds more, looser matches.
-    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().link)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::CompareOptions::default().min_score)]
     pub min_score: f32,
 
     /// A link is `same` when it is at least this probably `same` (0–1), else `partial`; a
     /// shared fact is `same` when all its links are.
-    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::Options::default().same)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::CompareOptions::default().same_score)]
     pub same_score: f32,
 
     /// At most this many sentences of one report in a shared fact (an outlet may split one
     /// fact over a few sentences; more is a topic, not a fact).
-    #[arg(long, value_name = "N", default_value_t = parallax::align::Options::default().max_per_doc as u64,
+    #[arg(long, value_name = "N", default_value_t = parallax::CompareOptions::default().max_per_report as u64,
           value_parser = clap::value_parser!(u64).range(1..=20))]
     pub max_per_report: u64,
 }
@@ -272,11 +272,11 @@ pub struct MatchArgs {
     pub file: std::path::PathBuf,
 
     /// A linked pair at least this probably `same` (0–1) is `same`, else `partial`.
-    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().same)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::MatchOptions::default().same)]
     pub same: f32,
 
     /// Pairs at least this probable (the link score, 0–1) are linked: `same` or `partial`.
-    #[arg(long, value_name = "SCORE", default_value_t = parallax::align::MatchOptions::default().partial)]
+    #[arg(long, value_name = "SCORE", default_value_t = parallax::MatchOptions::default().partial)]
     pub partial: f32,
 }
 

@@ -30,28 +30,6 @@ pub enum Error {
     Usage(String),
 }
 
-/// How a path is shown in messages, headers and labels: as written, with any byte that is not
-/// UTF-8 shown as a visible `\xNN` escape (a file name is bytes on Unix, not text).
-pub fn display_path(path: &std::path::Path) -> String {
-    #[cfg(unix)]
-    {
-        use std::fmt::Write;
-        use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-            out.push_str(chunk.valid());
-            for b in chunk.invalid() {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-        out
-    }
-    #[cfg(not(unix))]
-    {
-        path.display().to_string()
-    }
-}
-
 impl Error {
     /// Builds an [`Error::Input`].
     pub fn input(path: &str, reason: impl Into<String>) -> Self {

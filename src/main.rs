@@ -8,9 +8,11 @@ use cli::{
     Args, ColorChoice, Command, CompareArgs, FailOn, InputFormatArg, InspectArgs, MatchArgs,
     OutputArgs, OutputFormat, Paging, ReadArgs, ViewArg,
 };
-use parallax::ingest::{Input, ReadOptions};
 use parallax::render::{self, Palette};
-use parallax::{Error, InputFormat};
+use parallax::report::Report;
+use parallax::{
+    CompareOptions, Error, Input, InputFormat, InspectOptions, MatchOptions, ReadOptions,
+};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -118,20 +120,10 @@ fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::O
     args
 }
 
-/// Reads the inputs named by `a`, printing warnings on stderr unless `quiet`.
-fn read(
-    a: &ReadArgs,
-    quiet: bool,
-    stripped: bool,
-) -> Result<(Vec<parallax::Document>, Vec<parallax::Warning>), Error> {
-    if a.labels.len() > a.files.len() {
-        return Err(Error::Usage(format!(
-            "{} --label values given for {} files",
-            a.labels.len(),
-            a.files.len()
-        )));
-    }
-    let opts = ReadOptions {
+/// How the inputs named by `a` are read; `stripped` keeps what an HTML page's article
+/// extractor left out (for `inspect`).
+fn read_options(a: &ReadArgs, stripped: bool) -> ReadOptions {
+    ReadOptions {
         format: match a.input_format {
             InputFormatArg::Auto => None,
             InputFormatArg::Text => Some(InputFormat::Text),
@@ -140,16 +132,22 @@ fn read(
         },
         max_bytes: a.max_input_size,
         stripped,
-    };
-    let inputs: Vec<Input> = a.files.iter().map(Input::from_arg).collect();
-    let (docs, warnings) = parallax::read_all(&inputs, &a.labels, &opts)?;
-    for w in warnings.iter().filter(|_| !quiet) {
+    }
+}
+
+/// The inputs named on the command line (`-` is standard input).
+fn inputs(a: &ReadArgs) -> Vec<Input> {
+    a.files.iter().map(Input::from_arg).collect()
+}
+
+/// Prints the report's warnings on stderr, one line each, unless `quiet`.
+fn warn(report: &Report, quiet: bool) {
+    for w in report.warnings.iter().filter(|_| !quiet) {
         eprintln!(
             "parallax: warning: {}",
             render::safe::terminal_line(&w.to_string())
         );
     }
-    Ok((docs, warnings))
 }
 
 /// Sets up colour and returns the palette.
@@ -173,41 +171,33 @@ fn emit(buf: &[u8]) -> Result<(), Error> {
 }
 
 fn compare(a: CompareArgs) -> Result<Outcome, Error> {
-    if a.read.files.len() < 2 {
-        return Err(Error::Usage(
-            "compare needs at least two reports (use `parallax inspect` to read one)".into(),
-        ));
-    }
     check_output_target(&a.output, &a.read)?;
     let progress = Progress::start(&a.read.files, a.output.quiet);
-    progress.stage(&format!("reading {} reports", a.read.files.len()));
-    let (docs, warnings) = read(&a.read, a.output.quiet, false)?;
-    for (name, v) in [("--min-score", a.min_score), ("--same-score", a.same_score)] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Error::Usage(format!(
-                "{name} must be between 0 and 1, not {v}"
-            )));
-        }
-    }
-    let opts = parallax::align::Options {
-        link: a.min_score,
-        same: a.same_score,
-        max_per_doc: a.max_per_report as usize,
+    progress.stage(&format!(
+        "reading and comparing {} reports",
+        a.read.files.len()
+    ));
+    let opts = CompareOptions {
+        read: read_options(&a.read, false),
+        labels: a.read.labels.clone(),
+        date: a.read.date,
+        min_score: a.min_score,
+        same_score: a.same_score,
+        max_per_report: a.max_per_report as usize,
     };
-    let x = parallax::extract::Options { date: a.read.date };
-    progress.stage(&format!("comparing {} reports", docs.len()));
-    let report = parallax::compare(&docs, &warnings, &opts, &x);
-    drop(docs); // the report holds what is shown; the rendering can reuse their memory
+    let report = parallax::compare(&inputs(&a.read), &opts);
     progress.finish();
+    let report = report?;
+    warn(&report, a.output.quiet);
     let view = match a.view {
-        ViewArg::Inline => render::compare::View::Inline,
-        ViewArg::Summary => render::compare::View::Summary,
-        ViewArg::SideBySide => render::compare::View::SideBySide,
-        ViewArg::Quotes => render::compare::View::Quotes,
-        ViewArg::Facts => render::compare::View::Facts,
+        ViewArg::Inline => render::views::View::Inline,
+        ViewArg::Summary => render::views::View::Summary,
+        ViewArg::SideBySide => render::views::View::SideBySide,
+        ViewArg::Quotes => render::views::View::Quotes,
+        ViewArg::Facts => render::views::View::Facts,
     };
     output(&report, &a.output, &|r, p, w, out| {
-        render::compare::render_view(r, view, w, p, out)
+        render::views::render_view(r, view, w, p, out)
     })?;
     let conflicts = report.conflicts.as_ref().is_some_and(|c| !c.is_empty());
     let exclusives = report
@@ -278,25 +268,24 @@ impl Drop for Progress {
 
 fn inspect(a: InspectArgs) -> Result<(), Error> {
     check_output_target(&a.output, &a.read)?;
-    let (docs, warnings) = read(&a.read, a.output.quiet, true)?;
-    let x = parallax::extract::Options { date: a.read.date };
-    let report = parallax::inspect(&docs, &warnings, &x);
+    let opts = InspectOptions {
+        read: read_options(&a.read, true),
+        labels: a.read.labels.clone(),
+        date: a.read.date,
+    };
+    let report = parallax::inspect(&inputs(&a.read), &opts)?;
+    warn(&report, a.output.quiet);
     output(&report, &a.output, &|r, p, _, out| {
         render::terminal::render(r, p, out)
     })
 }
 
 /// A terminal view: the report, the palette, the width in columns, the writer.
-type TextView<'a> =
-    &'a dyn Fn(&parallax::report::Report, Palette, usize, &mut dyn Write) -> io::Result<()>;
+type TextView<'a> = &'a dyn Fn(&Report, Palette, usize, &mut dyn Write) -> io::Result<()>;
 
 /// Renders `report` in the chosen format (the subcommand's terminal view for text), then
 /// writes it to the file, through the pager, or to standard output.
-fn output(
-    report: &parallax::report::Report,
-    o: &OutputArgs,
-    text_view: TextView<'_>,
-) -> Result<(), Error> {
+fn output(report: &Report, o: &OutputArgs, text_view: TextView<'_>) -> Result<(), Error> {
     let palette = palette(o.color);
     let render = |out: &mut dyn Write| match o.format {
         OutputFormat::Json => render::json::render(report, out),
@@ -305,7 +294,7 @@ fn output(
         OutputFormat::Text => text_view(report, palette, terminal_width(o.width), out),
     };
     match &o.file {
-        Some(path) => parallax::output::write_with(path, render),
+        Some(path) => render::output::write_with(path, render).map_err(output_error),
         None if o.format == OutputFormat::Text => {
             let mut buf = Vec::new();
             render(&mut buf).map_err(Error::Write)?;
@@ -402,14 +391,14 @@ fn check_output_target(o: &OutputArgs, r: &ReadArgs) -> Result<(), Error> {
     if r.files.iter().any(|f| f.as_os_str() == "-") && stdin_is(out) {
         return Err(Error::Usage(format!(
             "refusing to write the report over its input {} (standard input)",
-            parallax::error::display_path(out)
+            parallax::report::display_path(out)
         )));
     }
     for f in r.files.iter().filter(|f| f.as_os_str() != "-") {
         if target.is_some() && canonical(f) == target {
             return Err(Error::Usage(format!(
                 "refusing to write the report over its input {}",
-                parallax::error::display_path(out)
+                parallax::report::display_path(out)
             )));
         }
     }
@@ -507,7 +496,7 @@ fn man(a: cli::ManArgs) -> Result<(), Error> {
                 .map(page)
                 .collect::<Result<_, _>>()?;
             for (name, buf) in pages {
-                parallax::output::write_file(&dir.join(&name), &buf)?;
+                render::output::write_file(&dir.join(&name), &buf).map_err(output_error)?;
             }
             Ok(())
         }
@@ -515,41 +504,22 @@ fn man(a: cli::ManArgs) -> Result<(), Error> {
 }
 
 fn match_pairs(a: MatchArgs) -> Result<(), Error> {
-    for (name, v) in [("--same", a.same), ("--partial", a.partial)] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Error::Usage(format!(
-                "{name} must be between 0 and 1, not {v}"
-            )));
-        }
-    }
-    let input = Input::from_arg(&a.file);
-    let opts = ReadOptions::default();
-    let text = parallax::ingest::read_text(&input, &opts)?;
-    let mopts = parallax::align::MatchOptions {
+    let opts = MatchOptions {
         same: a.same,
         partial: a.partial,
     };
+    let pairs = parallax::match_pairs(&Input::from_arg(&a.file), &opts)?;
     let mut buf = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [id, s1, s2] = fields[..] else {
-            return Err(Error::input(
-                &input.name(),
-                format!(
-                    "line {}: expected 3 tab-separated fields (id, sentence1, sentence2), found {}",
-                    n + 1,
-                    fields.len()
-                ),
-            ));
-        };
-        let (score, relation) = parallax::align::match_pair(s1, s2, &mopts);
-        let rel = relation.map_or("none", |r| r.as_str());
-        // the id is the input's: no control sequence of it reaches a terminal
-        let id = render::safe::terminal_line(id);
-        buf.extend_from_slice(format!("{id}\t{score:.4}\t{rel}\n").as_bytes());
-    }
+    render::matches::render(&pairs, &mut buf).map_err(Error::Write)?;
     emit(&buf)
+}
+
+/// A failed write to an `-o` path: a closed pipe (a FIFO's reader gone) is not a failure, as on
+/// standard output; anything else is one line naming the path.
+fn output_error(e: io::Error) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Error::Write(e)
+    } else {
+        Error::Usage(e.to_string())
+    }
 }

@@ -14,7 +14,7 @@ fn read(paths: &[&str]) -> Vec<parallax::Document> {
 }
 
 fn compare(paths: &[&str]) -> Report {
-    parallax::compare(&read(paths), &[], &Options::default(), &Default::default())
+    parallax::compare_documents(&read(paths), &[], &Options::default(), &Default::default())
 }
 
 /// Groups as sets of (label, sentence text), independent of ids and input order.
@@ -198,7 +198,7 @@ fn read_texts(texts: &[&str]) -> Vec<parallax::Document> {
 }
 
 fn compare_texts(a: &str, b: &str) -> Report {
-    parallax::compare(
+    parallax::compare_documents(
         &read_texts(&[a, b]),
         &[],
         &Options::default(),
@@ -380,7 +380,7 @@ fn a_short_phrase_in_quote_marks_is_a_quote_when_another_outlet_quotes_it_too() 
         r.documents[0].quotes
     );
     let docs = read_texts(&[a]);
-    let alone = parallax::inspect(&docs, &[], &Default::default());
+    let alone = parallax::inspect_documents(&docs, &[], &Default::default());
     assert!(alone.documents[0].quotes.is_empty());
 }
 

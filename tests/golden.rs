@@ -12,12 +12,12 @@ fn read(paths: &[&str]) -> (Vec<parallax::Document>, Vec<parallax::Warning>) {
 
 fn report(paths: &[&str]) -> parallax::report::Report {
     let (docs, warnings) = read(paths);
-    parallax::inspect(&docs, &warnings, &Default::default())
+    parallax::inspect_documents(&docs, &warnings, &Default::default())
 }
 
 fn comparison(paths: &[&str]) -> parallax::report::Report {
     let (docs, warnings) = read(paths);
-    parallax::compare(
+    parallax::compare_documents(
         &docs,
         &warnings,
         &parallax::align::Options::default(),
@@ -95,7 +95,7 @@ fn seeds_and_three_reports_markdown() {
 /// Every terminal view (plain, 100 columns) and the HTML page, for the seeds and three reports.
 #[test]
 fn seeds_and_three_reports_every_view_and_html() {
-    use render::compare::View;
+    use render::views::View;
     for (set, paths) in [("seeds", &SEEDS[..]), ("three", &THREE[..])] {
         let r = comparison(paths);
         for (view, name) in [
@@ -105,7 +105,7 @@ fn seeds_and_three_reports_every_view_and_html() {
             (View::Facts, "facts"),
         ] {
             let mut out = Vec::new();
-            render::compare::render_view(&r, view, 100, Palette::plain(), &mut out).unwrap();
+            render::views::render_view(&r, view, 100, Palette::plain(), &mut out).unwrap();
             insta::assert_snapshot!(
                 format!("{set}_compare_{name}"),
                 String::from_utf8(out).unwrap()
@@ -247,10 +247,10 @@ fn html_marks_whole_words_and_the_verdict_comes_first() {
 /// width, no header cut inside a word.
 #[test]
 fn narrow_columns_stack_one_block_per_fact() {
-    use render::compare::View;
+    use render::views::View;
     let r = comparison(&THREE);
     let mut out = Vec::new();
-    render::compare::render_view(&r, View::SideBySide, 80, Palette::plain(), &mut out).unwrap();
+    render::views::render_view(&r, View::SideBySide, 80, Palette::plain(), &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     insta::assert_snapshot!("three_compare_side_by_side_stacked", text);
     assert!(
@@ -274,7 +274,7 @@ fn narrow_columns_stack_one_block_per_fact() {
     }
     // at 100 columns three reports still get columns, and headers end at word boundaries
     let mut out = Vec::new();
-    render::compare::render_view(&r, View::SideBySide, 100, Palette::plain(), &mut out).unwrap();
+    render::views::render_view(&r, View::SideBySide, 100, Palette::plain(), &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains(" │ "));
 }

@@ -188,14 +188,14 @@ proptest! {
                 )
             })
             .collect();
-        let report = parallax::compare(&docs, &[], &Default::default(), &Default::default());
+        let report = parallax::compare_documents(&docs, &[], &Default::default(), &Default::default());
         colored::control::set_override(true);
         for width in [60usize, 100, 200] {
             for palette in [Palette::plain(), Palette::colored()] {
                 let mut out = Vec::new();
-                render::compare::render_view(
+                render::views::render_view(
                     &report,
-                    render::compare::View::SideBySide,
+                    render::views::View::SideBySide,
                     width,
                     palette,
                     &mut out,

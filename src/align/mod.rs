@@ -24,27 +24,8 @@ pub use candidates::Candidate;
 use cluster::{cluster, Pairs};
 use features::{Features, Vocab};
 use rustc_hash::FxHashMap as HashMap;
-use serde::{Deserialize, Serialize};
 
-/// How closely the members of a group match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Relation {
-    /// The same fact, in the same or other words.
-    Same,
-    /// Overlapping: one carries part of what the other says, or they share a specific detail.
-    Partial,
-}
-
-impl Relation {
-    /// `same` or `partial`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Same => "same",
-            Relation::Partial => "partial",
-        }
-    }
-}
+pub use crate::report::vocab::Relation;
 
 /// Thresholds of the aligner (defaults from the learned model, chosen by cross-validation on
 /// basil-train; see `docs/quality.md`).

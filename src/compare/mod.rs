@@ -3,6 +3,7 @@
 //! differ. Per report: what it alone carries and what it leaves out that others carry.
 
 pub mod conflicts;
+pub mod documents;
 pub mod entities;
 pub mod quotes;
 pub mod report;
@@ -154,8 +155,8 @@ pub fn compare(
     // The word diffs of the groups, the quote matches and the entity table read the analysis
     // and nothing of one another: on long inputs they run side by side, the groups shared
     // among all cores (gathered in group order).
-    let parallel = crate::parallel_worth_it(docs);
-    let (groups, (quote_matches, entities)) = crate::join(
+    let parallel = crate::parallel::worth_it(docs);
+    let (groups, (quote_matches, entities)) = crate::parallel::join(
         parallel,
         || {
             if parallel {
@@ -170,7 +171,7 @@ pub fn compare(
             }
         },
         || {
-            crate::join(
+            crate::parallel::join(
                 parallel,
                 || quotes::match_quotes(docs, &marked),
                 || entities::table(extracted, &texts),

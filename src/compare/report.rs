@@ -1,4 +1,4 @@
-//! The report of a comparison: the documents as `report::build` gives them, plus what the
+//! The report of a comparison: the documents as `super::documents::inspection` gives them, plus what the
 //! comparison found — links, overlap, groups, coverage, entities, conflicts, sourcing and quote
 //! matches. The comparison step builds its report; the report model depends on no step.
 
@@ -18,7 +18,7 @@ pub fn build(
     extracted: &[Extraction],
     comparison: super::Comparison,
 ) -> Report {
-    let mut report = crate::report::build(documents, extracted, warnings);
+    let mut report = super::documents::inspection(documents, extracted, warnings);
     for (d, lang) in report.documents.iter_mut().zip(&alignment.languages) {
         d.language = Some((*lang).to_string());
     }

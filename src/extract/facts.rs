@@ -5,45 +5,8 @@
 use crate::document::{BlockKind, Document};
 use crate::text::date::{month_number, weekday_number};
 use crate::text::{Date, Span};
-use serde::{Deserialize, Serialize};
 
-/// What a fact is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FactKind {
-    /// A named person.
-    Person,
-    /// A named organisation.
-    Org,
-    /// A named place.
-    Place,
-    /// A count or measure.
-    Number,
-    /// A calendar date, a month, or a week.
-    Date,
-    /// An amount of money.
-    Money,
-    /// A percentage.
-    Percent,
-    /// A time of day ("7:48 a.m.", "7 p.m.").
-    Time,
-}
-
-impl FactKind {
-    /// `person`, `org`, `place`, `number`, `date`, `money`, `percent` or `time`, as in the JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FactKind::Person => "person",
-            FactKind::Org => "org",
-            FactKind::Place => "place",
-            FactKind::Number => "number",
-            FactKind::Date => "date",
-            FactKind::Money => "money",
-            FactKind::Percent => "percent",
-            FactKind::Time => "time",
-        }
-    }
-}
+pub use crate::report::vocab::FactKind;
 
 /// One fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -414,7 +377,7 @@ fn sentence_facts(
         // Names.
         // (the first word of a sentence is capitalised anyway: a name only if the next is too)
         let opens_run = i > 0
-            || !crate::text::lexicon::is_common_word(w.text)
+            || !crate::text::lang::is_common_word(w.text)
                 && ws.get(1).is_some_and(|n| {
                     n.text.starts_with(char::is_uppercase) && !text[w.end..n.start].contains(',')
                 });

@@ -41,7 +41,7 @@ pub fn extract(doc: &Document, opts: &Options) -> Extraction {
 
 /// Extracts quotes and facts from every document, in order.
 pub fn extract_all(docs: &[Document], opts: &Options) -> Vec<Extraction> {
-    if docs.len() > 1 && crate::parallel_worth_it(docs) {
+    if docs.len() > 1 && crate::parallel::worth_it(docs) {
         use rayon::prelude::*;
         return docs.par_iter().map(|d| extract(d, opts)).collect();
     }

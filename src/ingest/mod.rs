@@ -47,7 +47,7 @@ impl Input {
     /// The input as the user named it.
     pub fn name(&self) -> String {
         match self {
-            Input::Path(p) => crate::error::display_path(p),
+            Input::Path(p) => crate::report::display_path(p),
             Input::Stdin => "-".to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
@@ -58,8 +58,8 @@ impl Input {
         match self {
             Input::Path(p) => p
                 .file_stem()
-                .map(|s| crate::error::display_path(std::path::Path::new(s)))
-                .unwrap_or_else(|| crate::error::display_path(p)),
+                .map(|s| crate::report::display_path(std::path::Path::new(s)))
+                .unwrap_or_else(|| crate::report::display_path(p)),
             Input::Stdin => "stdin".to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
@@ -418,4 +418,26 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>> {
         ));
     }
     Ok(buf)
+}
+
+/// Reads every input, in order. `labels[i]`, when given, names input `i`.
+pub fn read_all(
+    inputs: &[Input],
+    labels: &[String],
+    opts: &ReadOptions,
+) -> Result<(Vec<Document>, Vec<Warning>)> {
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut warnings = Vec::new();
+    let stdin_uses = inputs.iter().filter(|i| matches!(i, Input::Stdin)).count();
+    if stdin_uses > 1 {
+        return Err(Error::Usage(
+            "standard input (-) can be given only once".into(),
+        ));
+    }
+    for (i, input) in inputs.iter().enumerate() {
+        let (doc, w) = load(input, labels.get(i).map(String::as_str), opts)?;
+        docs.push(doc);
+        warnings.extend(w);
+    }
+    Ok((docs, warnings))
 }

@@ -7,44 +7,6 @@ use super::Palette;
 use crate::report::{DiffOp, GroupReport, Report};
 use std::io::{self, Write};
 
-/// The terminal views of a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// Everything, one section after another: coverage, conflicts, shared facts with inline
-    /// word diffs, quotes, who is named, and what each report alone carries.
-    #[default]
-    Inline,
-    /// The coverage matrix (shared facts × reports), counts, and the conflicts first.
-    Summary,
-    /// One column per report, shared facts on the same row.
-    SideBySide,
-    /// Quotes: matched across reports with cuts and changes marked, then each report's own.
-    Quotes,
-    /// Dates, numbers, money and percentages by report, then who is named.
-    Facts,
-}
-
-/// Writes `view` of `report`; `width` is the terminal width in columns (the side-by-side view,
-/// the summary and the facts fit their lines to it).
-pub fn render_view(
-    report: &Report,
-    view: View,
-    width: usize,
-    p: Palette,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match view {
-        View::Inline => render(report, p, out),
-        View::SideBySide => super::side::render(report, width, p, out),
-        View::Summary => super::summary::summary(report, width, p, out),
-        View::Facts => super::summary::facts(report, width, p, out),
-        View::Quotes => {
-            header(report, p, out)?;
-            quotes(report, p, out)
-        }
-    }
-}
-
 /// The label of document `doc`, terminal-safe.
 fn label(report: &Report, doc: &str) -> String {
     report
@@ -112,7 +74,7 @@ pub fn render(report: &Report, p: Palette, out: &mut dyn Write) -> io::Result<()
                 .map(|t| terminal_line(t).into_owned())
                 .collect()
         };
-        if g.relation == crate::align::Relation::Same {
+        if g.relation == crate::report::Relation::Same {
             // near-same wording: a word diff against the first report
             writeln!(
                 out,
@@ -287,7 +249,7 @@ pub(super) fn coverage(report: &Report, p: Palette, out: &mut dyn Write) -> io::
     writeln!(out)?;
     let same = groups
         .iter()
-        .filter(|g| g.relation == crate::align::Relation::Same)
+        .filter(|g| g.relation == crate::report::Relation::Same)
         .count();
     writeln!(
         out,

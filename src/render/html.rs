@@ -498,7 +498,7 @@ fn sources(report: &Report, h: &mut Sink<'_>) -> std::fmt::Result {
         for p in d
             .paragraphs
             .iter()
-            .filter(|p| p.kind == crate::document::BlockKind::Body)
+            .filter(|p| p.kind == crate::report::BlockKind::Body)
         {
             write!(h, "<p id=\"src-{}\">", escape(&p.id))?;
             for (k, s) in p.sentences.iter().enumerate() {

@@ -161,7 +161,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let first = &g.members[0];
             let text = super::sentence_texts(&sentences, &first.sentences).join(" ");
             let bold = |s: &str| format!("**{}**", escape(s));
-            if g.relation == crate::align::Relation::Same {
+            if g.relation == crate::report::Relation::Same {
                 writeln!(out, "- **{}** {}", label(&first.doc), escape(&text))?;
                 for d in &g.diffs {
                     writeln!(out, "- **{}** {}", label(&d.doc), diff(&d.ops))?;

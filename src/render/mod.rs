@@ -5,12 +5,15 @@ pub mod compare;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod matches;
+pub mod output;
 pub mod palette;
 pub mod rows;
 pub mod safe;
 pub mod side;
 pub mod summary;
 pub mod terminal;
+pub mod views;
 pub mod width;
 
 pub use palette::Palette;

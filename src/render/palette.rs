@@ -1,7 +1,7 @@
 //! Colours for the terminal renderer. The palette hides `colored`: when colour is off every
 //! style is the identity and nothing from `colored` runs, so plain output is stable.
 
-use crate::document::BlockKind;
+use crate::report::BlockKind;
 use colored::Colorize;
 
 /// Styles for the terminal; `Palette::plain()` styles nothing.
@@ -101,14 +101,14 @@ impl Palette {
     }
 
     /// A group relation.
-    pub fn relation(&self, r: crate::align::Relation) -> String {
+    pub fn relation(&self, r: crate::report::Relation) -> String {
         let s = r.as_str();
         if !self.enabled {
             return s.to_string();
         }
         match r {
-            crate::align::Relation::Same => s.green().to_string(),
-            crate::align::Relation::Partial => s.yellow().to_string(),
+            crate::report::Relation::Same => s.green().to_string(),
+            crate::report::Relation::Partial => s.yellow().to_string(),
         }
     }
 

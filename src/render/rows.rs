@@ -89,7 +89,7 @@ pub fn rows<'r>(report: &'r Report) -> Vec<Row<'r>> {
         for p in d
             .paragraphs
             .iter()
-            .filter(|p| p.kind == crate::document::BlockKind::Body)
+            .filter(|p| p.kind == crate::report::BlockKind::Body)
         {
             for s in &p.sentences {
                 match group_of.get(s.id.as_str()) {
@@ -259,23 +259,17 @@ fn mark<'a>(cell: &mut Cell, segments: impl Iterator<Item = &'a str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Encoding, InputFormat};
 
     fn report(texts: &[&str]) -> Report {
-        let docs: Vec<_> = texts
+        let inputs: Vec<crate::Input> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| {
-                crate::ingest::analyse(
-                    format!("r{i}"),
-                    format!("r{i}.txt"),
-                    InputFormat::Text,
-                    Encoding::Utf8,
-                    t.to_string(),
-                )
+            .map(|(i, t)| crate::Input::Bytes {
+                name: format!("r{i}.txt"),
+                bytes: t.as_bytes().to_vec(),
             })
             .collect();
-        crate::compare(&docs, &[], &Default::default(), &Default::default())
+        crate::compare(&inputs, &crate::CompareOptions::default()).unwrap()
     }
 
     #[test]
@@ -288,7 +282,7 @@ mod tests {
             let body: Vec<&str> = d
                 .paragraphs
                 .iter()
-                .filter(|p| p.kind == crate::document::BlockKind::Body)
+                .filter(|p| p.kind == crate::report::BlockKind::Body)
                 .flat_map(|p| p.sentences.iter().map(|s| s.id.as_str()))
                 .collect();
             let shown: Vec<&str> = rows

@@ -5,7 +5,7 @@ use super::compare::{conflicts, coverage, entities, header};
 use super::safe::terminal_line;
 use super::width::truncate;
 use super::Palette;
-use crate::extract::facts::FactKind;
+use crate::report::FactKind;
 use crate::report::Report;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -51,7 +51,7 @@ pub fn summary(report: &Report, width: usize, p: Palette, out: &mut dyn Write) -
     let groups = report.groups.as_deref().unwrap_or(&[]);
     let same = groups
         .iter()
-        .filter(|g| g.relation == crate::align::Relation::Same)
+        .filter(|g| g.relation == crate::report::Relation::Same)
         .count();
     writeln!(out)?;
     writeln!(

@@ -4,7 +4,7 @@
 
 use super::safe::terminal_line;
 use super::Palette;
-use crate::document::BlockKind;
+use crate::report::BlockKind;
 use crate::report::{DocumentReport, Report};
 use std::io::{self, Write};
 
@@ -135,7 +135,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
                 .as_deref()
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
-            let text = if q.kind == crate::extract::quotes::QuoteKind::Indirect {
+            let text = if q.kind == crate::report::QuoteKind::Indirect {
                 terminal_line(&q.text).into_owned()
             } else {
                 format!("\u{201c}{}\u{201d}", terminal_line(&q.text))
@@ -157,8 +157,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
             "  {}",
             p.strong(&format!("Facts ({})", doc.facts.len()))
         )?;
-        let mut kinds: Vec<crate::extract::facts::FactKind> =
-            doc.facts.iter().map(|f| f.kind).collect();
+        let mut kinds: Vec<crate::report::FactKind> = doc.facts.iter().map(|f| f.kind).collect();
         kinds.sort();
         kinds.dedup();
         for k in kinds {
@@ -166,7 +165,7 @@ fn extracted(doc: &DocumentReport, p: Palette, out: &mut dyn Write) -> io::Resul
             let mut seen = std::collections::HashSet::new();
             for f in doc.facts.iter().filter(|f| f.kind == k) {
                 let item = match &f.value {
-                    Some(v) if *v != f.text && k != crate::extract::facts::FactKind::Person => {
+                    Some(v) if *v != f.text && k != crate::report::FactKind::Person => {
                         format!("{} = {}", f.text, v)
                     }
                     _ => f.text.clone(),
@@ -195,19 +194,16 @@ fn short_id(id: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Encoding, InputFormat};
-    use crate::ingest;
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        let doc = ingest::analyse(
-            "x".into(),
-            "x\u{1b}[2J".into(),
-            InputFormat::Text,
-            Encoding::Utf8,
-            "The minister said \u{1b}]0;pwned\u{7} on Monday that talks would resume in the capital.".into(),
-        );
-        let report = crate::inspect(&[doc], &[], &Default::default());
+        let input = crate::Input::Bytes {
+            name: "x\u{1b}[2J".into(),
+            bytes: "The minister said \u{1b}]0;pwned\u{7} on Monday that talks would resume in the capital."
+                .as_bytes()
+                .to_vec(),
+        };
+        let report = crate::inspect(&[input], &Default::default()).unwrap();
         let mut out = Vec::new();
         render(&report, Palette::plain(), &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();

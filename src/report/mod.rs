@@ -3,12 +3,46 @@
 //! input order, no timestamps), and names every unit by a stable id: documents `A`, `B`, …;
 //! paragraphs `A.p1`…; sentences `A.s1`… (numbered through the document).
 
-use crate::align::Relation;
-use crate::document::{BlockKind, Document, Encoding, InputFormat, Reason, Warning};
-use crate::extract::Extraction;
 use crate::text::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub mod vocab;
+pub use vocab::*;
+
+/// One scored pair of `parallax match`: the input's id, the link probability, and the relation
+/// when the pair reaches a threshold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairScore {
+    /// The id field of the input line, as given.
+    pub id: String,
+    /// The learned scorer's link probability (0–1).
+    pub score: f32,
+    /// `same` or `partial` at the thresholds asked for; none below them.
+    pub relation: Option<Relation>,
+}
+
+/// How a path is shown in messages, headers and labels: as written, with any byte that is not
+/// UTF-8 shown as a visible `\xNN` escape (a file name is bytes on Unix, not text).
+pub fn display_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
 
 /// Version of the JSON contract; bumped only when a field is renamed or removed.
 pub const FORMAT_VERSION: u32 = 1;
@@ -101,7 +135,7 @@ pub struct DocumentReport {
     /// The blocks of an HTML page the article extractor left out, with why (`inspect` only;
     /// absent when there are none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stripped: Vec<crate::document::Stripped>,
+    pub stripped: Vec<Stripped>,
     /// The text that every `start`/`end` offset points into: the decoded input for plain text,
     /// the extracted readable text for HTML and Markdown.
     pub text: String,
@@ -173,7 +207,7 @@ pub struct QuoteReport {
     /// Byte spans of the quoted words, one per part (`"A," he said, "B."` has two).
     pub parts: Vec<[usize; 2]>,
     /// `direct`, `mixed` or `indirect`.
-    pub kind: crate::extract::quotes::QuoteKind,
+    pub kind: QuoteKind,
     /// The resolved speaker, or null when unknown.
     pub speaker: Option<String>,
     /// Byte span of the mention the speaker was resolved from ("he"), or null.
@@ -190,7 +224,7 @@ pub struct QuoteReport {
 #[serde(deny_unknown_fields)]
 pub struct FactReport {
     /// `person`, `org`, `place`, `number`, `date`, `money`, `percent` or `time`.
-    pub kind: crate::extract::facts::FactKind,
+    pub kind: FactKind,
     /// The words, as written.
     pub text: String,
     /// Normalised: `2017-10-12`, `2017-09`, `2017-W40`, `4000`, `5000000 USD`, `3.5`, `07:48`,
@@ -217,7 +251,7 @@ pub struct EntityReport {
     /// The fullest form of the name the reports use.
     pub name: String,
     /// `person`, `org` or `place`.
-    pub kind: crate::extract::facts::FactKind,
+    pub kind: FactKind,
     /// Document id → number of mentions; a report that does not name it is absent.
     pub mentions: BTreeMap<String, usize>,
 }
@@ -254,56 +288,6 @@ pub struct ConflictSide {
     pub sentence: Option<String>,
     /// The words as written (`48-page`, `Thursday`).
     pub text: String,
-}
-
-/// How two quotes relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum QuoteRelation {
-    /// The same words.
-    Identical,
-    /// One is a contiguous part of the other (an outlet cut the quote short).
-    Fragment,
-    /// Mostly the same words, some changed, dropped or added.
-    Altered,
-}
-
-impl QuoteRelation {
-    /// `identical`, `fragment` or `altered`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteRelation::Identical => "identical",
-            QuoteRelation::Fragment => "fragment",
-            QuoteRelation::Altered => "altered",
-        }
-    }
-}
-
-/// What the reports disagree about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ConflictKind {
-    /// The same quote, different speakers.
-    Speaker,
-    /// The same claim, different sources ("The New York Times reported" / "Israeli intelligence
-    /// said").
-    Attribution,
-    /// The same fact, different dates.
-    Date,
-    /// The same fact, different numbers.
-    Number,
-}
-
-impl ConflictKind {
-    /// `speaker`, `attribution`, `date` or `number`, as in the JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConflictKind::Speaker => "speaker",
-            ConflictKind::Attribution => "attribution",
-            ConflictKind::Date => "date",
-            ConflictKind::Number => "number",
-        }
-    }
 }
 
 /// A quote of one report matched with a quote of another.
@@ -528,140 +512,6 @@ pub fn doc_id(index: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).expect("invariant: ASCII letters")
-}
-
-/// Builds the report of how each document was read and what was extracted from it
-/// (`extracted[i]` belongs to `documents[i]`).
-pub fn build(documents: &[Document], extracted: &[Extraction], warnings: &[Warning]) -> Report {
-    Report {
-        format_version: FORMAT_VERSION,
-        documents: documents
-            .iter()
-            .zip(extracted)
-            .enumerate()
-            .map(|(i, (d, x))| document(&doc_id(i), d, x))
-            .collect(),
-        links: None,
-        overlap: None,
-        verdict: None,
-        groups: None,
-        paragraph_alignment: None,
-        coverage: None,
-        quote_matches: None,
-        conflicts: None,
-        sourcing: None,
-        entities: None,
-        warnings: warnings.to_vec(),
-    }
-}
-
-fn document(id: &str, d: &Document, x: &Extraction) -> DocumentReport {
-    let mut sentence_no = 0;
-    // 1-based sentence number of the first sentence of each paragraph
-    let mut first_sentence = Vec::with_capacity(d.paragraphs.len());
-    let mut n = 1;
-    for p in &d.paragraphs {
-        first_sentence.push(n);
-        n += p.sentences.len();
-    }
-    let quote = |qid: String, q: &crate::extract::quotes::Quote| QuoteReport {
-        id: qid,
-        sentence: format!("{id}.s{}", first_sentence[q.paragraph] + q.sentence),
-        start: q.span.start,
-        end: q.span.end,
-        text: q.text(&d.text),
-        parts: q.parts.iter().map(|p| [p.start, p.end]).collect(),
-        kind: q.kind,
-        speaker: q.speaker.clone(),
-        speaker_span: q.speaker_span.map(|s| [s.start, s.end]),
-        inherited: q.inherited,
-        cue: q.cue.clone(),
-    };
-    let (direct, indirect): (Vec<_>, Vec<_>) = x
-        .quotes
-        .iter()
-        .partition(|q| q.kind != crate::extract::quotes::QuoteKind::Indirect);
-    let quotes = direct
-        .iter()
-        .enumerate()
-        .map(|(i, q)| quote(format!("{id}.q{}", i + 1), q))
-        .collect();
-    let reported_speech = indirect
-        .iter()
-        .enumerate()
-        .map(|(i, q)| quote(format!("{id}.r{}", i + 1), q))
-        .collect();
-    let mut counts = Counts {
-        paragraphs: d.paragraphs.len(),
-        ..Counts::default()
-    };
-    let paragraphs = d
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(pi, p)| {
-            if p.kind == BlockKind::Body {
-                counts.body_paragraphs += 1;
-                counts.body_sentences += p.sentences.len();
-                counts.body_tokens += p.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
-            }
-            ParagraphReport {
-                id: format!("{id}.p{}", pi + 1),
-                kind: p.kind,
-                reason: p.reason,
-                start: p.span.start,
-                end: p.span.end,
-                text: d.slice(p.span).to_string(),
-                sentences: p
-                    .sentences
-                    .iter()
-                    .map(|s| {
-                        sentence_no += 1;
-                        SentenceReport {
-                            id: format!("{id}.s{sentence_no}"),
-                            start: s.span.start,
-                            end: s.span.end,
-                            text: d.slice(s.span).to_string(),
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let facts = x
-        .facts
-        .iter()
-        .map(|f| FactReport {
-            kind: f.kind,
-            text: f.span.slice(&d.text).to_string(),
-            value: f.value.clone(),
-            unit: f.unit.clone(),
-            measure: f
-                .unit
-                .as_deref()
-                .map(|u| crate::extract::quantity::measure(u).to_string()),
-            sentence: format!("{id}.s{}", first_sentence[f.paragraph] + f.sentence),
-            start: f.span.start,
-            end: f.span.end,
-        })
-        .collect();
-    DocumentReport {
-        id: id.to_string(),
-        label: d.label.clone(),
-        source: d.source.clone(),
-        format: d.format,
-        encoding: d.encoding,
-        title: d.title.clone(),
-        published: d.published,
-        counts,
-        language: None,
-        paragraphs,
-        quotes,
-        reported_speech,
-        facts,
-        stripped: d.stripped.clone(),
-        text: d.text.clone(),
-    }
 }
 
 #[cfg(test)]

@@ -154,6 +154,15 @@ fn iso639_1(lang: Lang) -> &'static str {
     }
 }
 
+/// A common English word ("Finally", "Really", "So"): capitalised at the start of a sentence,
+/// not a name.
+pub fn is_common_word(w: &str) -> bool {
+    static EN: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+    let en = EN.get_or_init(|| Language::from_code("en"));
+    let lower = w.to_lowercase();
+    crate::text::lexicon::is_stop_word(&lower) || en.zipf(&lower).is_some_and(|z| z >= 45)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -495,15 +495,6 @@ pub fn is_title_word(w: &str) -> bool {
         )
 }
 
-/// A common English word ("Finally", "Really", "So"): capitalised at the start of a sentence,
-/// not a name.
-pub fn is_common_word(w: &str) -> bool {
-    static EN: std::sync::OnceLock<crate::text::lang::Language> = std::sync::OnceLock::new();
-    let en = EN.get_or_init(|| crate::text::lang::Language::from_code("en"));
-    let lower = w.to_lowercase();
-    is_stop_word(&lower) || en.zipf(&lower).is_some_and(|z| z >= 45)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

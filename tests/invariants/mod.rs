@@ -337,7 +337,7 @@ pub fn text_document(data: &[u8]) -> Document {
 
 /// The comparison of `docs` with the default settings.
 pub fn compare(docs: &[Document]) -> Report {
-    parallax::compare(
+    parallax::compare_documents(
         docs,
         &[],
         &parallax::align::Options::default(),
@@ -473,7 +473,7 @@ pub fn fuzz_output_path(data: &[u8]) -> Result<(), String> {
     std::os::unix::fs::symlink("file.json", dir.join("link.json")).map_err(|e| e.to_string())?;
     std::os::unix::fs::symlink("/dev/null", dir.join("null")).map_err(|e| e.to_string())?;
     let path = dir.join(std::ffi::OsStr::from_bytes(name));
-    let result = parallax::output::write_file(&path, content);
+    let result = parallax::render::output::write_file(&path, content);
     let check = (|| {
         let mut names: Vec<Vec<u8>> = std::fs::read_dir(&dir)
             .map_err(|e| e.to_string())?

@@ -20,27 +20,17 @@ mod speakers;
 mod tests;
 
 use crate::document::{BlockKind, Document};
-use crate::text::lexicon::{is_common_word, is_title_word, ORG_WORDS};
+use crate::text::lang::is_common_word;
+use crate::text::lexicon::{is_title_word, ORG_WORDS};
 use crate::text::Span;
 use cues::*;
 use marks::*;
 use mentions::*;
 use reported::*;
 use rustc_hash::FxHashMap as HashMap;
-use serde::{Deserialize, Serialize};
 use speakers::*;
 
-/// How a quote is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    /// Quote marks around the words, standing as a sentence (or most of one).
-    Direct,
-    /// Quoted words inside the writer's own sentence.
-    Mixed,
-    /// Reported speech without quote marks (`X said that …`).
-    Indirect,
-}
+pub use crate::report::vocab::QuoteKind;
 
 /// One quote.
 #[derive(Debug, Clone, PartialEq)]

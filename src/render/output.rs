@@ -7,7 +7,6 @@
 //! socket, or a path through `/proc` or `/dev/fd` such as `/dev/stdout` — is written through, as
 //! a shell's `>` would: renaming over it would replace the device with a file.
 
-use crate::{Error, Result};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -16,7 +15,7 @@ const MAX_LINKS: usize = 40;
 
 /// Writes `buf` to `path`: atomically for regular files, through for devices, FIFOs and the
 /// `/proc` and `/dev/fd` links (see the module documentation).
-pub fn write_file(path: &Path, buf: &[u8]) -> Result<()> {
+pub fn write_file(path: &Path, buf: &[u8]) -> io::Result<()> {
     write_with(path, |w| w.write_all(buf))
 }
 
@@ -25,7 +24,7 @@ pub fn write_file(path: &Path, buf: &[u8]) -> Result<()> {
 pub fn write_with(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
+) -> io::Result<()> {
     match target(path)? {
         Target::Replace(file) => replace(path, &file, render),
         Target::Through => write_through(path, render),
@@ -42,7 +41,7 @@ enum Target {
 }
 
 /// Follows `path`'s symlinks to what a write would reach.
-fn target(path: &Path) -> Result<Target> {
+fn target(path: &Path) -> io::Result<Target> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         if is_magic(&current) {
@@ -64,17 +63,20 @@ fn target(path: &Path) -> Result<Target> {
         return Ok(if meta.is_file() {
             Target::Replace(current)
         } else if meta.is_dir() {
-            return Err(Error::Usage(format!(
-                "cannot write {}: it is a directory",
-                crate::error::display_path(path)
-            )));
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!(
+                    "cannot write {}: it is a directory",
+                    crate::report::display_path(path)
+                ),
+            ));
         } else {
             Target::Through
         });
     }
-    Err(Error::Usage(format!(
+    Err(io::Error::other(format!(
         "cannot write {}: too many levels of symbolic links",
-        crate::error::display_path(path)
+        crate::report::display_path(path)
     )))
 }
 
@@ -90,16 +92,16 @@ fn replace(
     shown: &Path,
     file: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
+) -> io::Result<()> {
     let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = file.file_name().ok_or_else(|| {
-        Error::Usage(format!(
-            "{} is not a file name",
-            crate::error::display_path(shown)
-        ))
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a file name", crate::report::display_path(shown)),
+        )
     })?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
@@ -120,7 +122,10 @@ fn replace(
 
 /// Opens `path` for writing (truncating a regular file reached through `/proc`, as `>` does)
 /// and writes `buf` to it.
-fn write_through(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+fn write_through(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     if is_stdout(path) {
         // already open: reopening a pipe or terminal through /proc needs a permission that
         // the descriptor in hand does not
@@ -160,13 +165,13 @@ fn is_stdout(_: &Path) -> bool {
     false
 }
 
-/// The one-line error for an output path.
-fn cannot(path: &Path, e: io::Error) -> Error {
-    Error::Usage(format!(
-        "cannot write {}: {}",
-        crate::error::display_path(path),
-        e
-    ))
+/// The one-line error for an output path: its kind kept (a closed pipe stays a closed pipe),
+/// its message naming the path.
+fn cannot(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("cannot write {}: {}", crate::report::display_path(path), e),
+    )
 }
 
 #[cfg(all(test, unix))]
