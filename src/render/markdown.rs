@@ -11,8 +11,8 @@ use std::io::{self, Write};
 /// become entities (Markdown renderers pass raw HTML through), control characters are shown
 /// escaped, and line breaks become spaces. Bare URLs, `www.` names and e-mail addresses are
 /// kept from becoming links (GitHub links them without any markup): the `:` after a scheme
-/// and the `.` after `www` are backslash-escaped, and an empty comment goes before an `@`,
-/// all invisible once rendered.
+/// and the `.` after `www` are backslash-escaped, and an empty comment goes before an `@`
+/// that starts a name (an address or a mention), all invisible once rendered.
 pub fn escape(s: &str) -> String {
     let line = terminal_line(s);
     let mut out = String::with_capacity(line.len() + 8);
@@ -28,7 +28,9 @@ pub fn escape(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             ':' if starts_link(&line[..i], &line[i + 1..]) => out.push_str("\\:"),
             '.' if ends_with_www(&line[..i]) => out.push_str("\\."),
-            '@' => out.push_str("<!-- -->@"),
+            '@' if line[i + 1..].starts_with(|c: char| c.is_alphanumeric()) => {
+                out.push_str("<!-- -->@");
+            }
             _ => out.push(c),
         }
     }
@@ -372,6 +374,7 @@ mod tests {
         }
         assert!(e.contains("https\\://") && e.contains("www\\.evil") && e.contains("WWW\\.x"));
         assert!(e.contains("10:30"), "times keep their colon: {e}");
+        assert_eq!(escape("meet @ 5"), "meet @ 5");
         // rendered, it reads exactly as the input
         let mut text = String::new();
         for event in pulldown_cmark::Parser::new(&e) {
