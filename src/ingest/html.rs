@@ -89,8 +89,7 @@ impl Taming {
 
 /// Extracts the article from `html`.
 pub fn extract(html: &str) -> Page {
-    let (tamed, mut taming) = tame(html);
-    let shape = measure(&tamed);
+    let (tamed, mut taming, shape) = tame(html);
     let cost = (shape.depth as u64)
         .saturating_mul(shape.depth as u64)
         .saturating_mul(shape.text_bytes as u64);
@@ -144,14 +143,8 @@ fn visible_text(html: &str, article: Option<&dom_smoothie::Article>) -> Page {
     let published = article.and_then(|a| a.published_time.as_deref().and_then(find_date_in_meta));
     dom.select("script, style, noscript, template, nav, header, footer, aside, form, iframe, svg")
         .remove();
-    let body = dom.select("body");
-    let text = if body.exists() {
-        body.formatted_text()
-    } else {
-        dom.formatted_text()
-    };
     Page {
-        text: text.to_string(),
+        text: body_text(&dom),
         title,
         published,
         article_found: false,
@@ -159,21 +152,26 @@ fn visible_text(html: &str, article: Option<&dom_smoothie::Article>) -> Page {
     }
 }
 
+/// The formatted text of the page's `<body>`, or of the whole page when it has none.
+fn body_text(dom: &Dom) -> String {
+    let body = dom.select("body");
+    if body.exists() {
+        body.formatted_text().to_string()
+    } else {
+        dom.formatted_text().to_string()
+    }
+}
+
 /// The page's visible text, line by line: the whole body with scripts, styles and templates
 /// removed but navigation, headers, footers and asides kept — what a reader sees, for telling
 /// what the article extraction left out.
 pub fn visible_lines(html: &str) -> Vec<String> {
-    let (html, _) = tame(html);
+    let (html, _, _) = tame(html);
     let dom = Dom::from(html.as_ref());
     dom.select("script, style, noscript, template, svg, iframe")
         .remove();
-    let body = dom.select("body");
-    let text = if body.exists() {
-        body.formatted_text()
-    } else {
-        dom.formatted_text()
-    };
-    text.lines()
+    body_text(&dom)
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
@@ -357,30 +355,18 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 
 /// How deep the page's elements nest, counting the tags as written.
 pub fn depth(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for t in tags(html) {
-        if t.self_closing || OPTIONAL_END.contains(&t.name.as_str()) {
-            continue;
-        }
-        if t.closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            max = max.max(depth);
-        }
-    }
-    max
+    measure(html).depth
 }
 
 /// `html` made safe to parse in linear time, and what was done: every tag below [`MAX_DEPTH`]
 /// removed (its text kept, a space in its place so words stay apart) and every attribute beyond
 /// the first [`MAX_ATTRIBUTES`] of a tag dropped. Borrowed when the page needed neither.
-pub fn tame(html: &str) -> (std::borrow::Cow<'_, str>, Taming) {
-    let max = depth(html);
-    let many_attributes = tags(html).any(|t| t.cut.is_some());
+pub fn tame(html: &str) -> (std::borrow::Cow<'_, str>, Taming, Shape) {
+    let shape = measure(html);
+    let max = shape.depth;
     let mut taming = Taming::default();
-    if max <= MAX_DEPTH && !many_attributes {
-        return (std::borrow::Cow::Borrowed(html), taming);
+    if max <= MAX_DEPTH && !shape.attributes_cut {
+        return (std::borrow::Cow::Borrowed(html), taming, shape);
     }
     if max > MAX_DEPTH {
         taming.flattened_from = Some(max);
@@ -422,7 +408,8 @@ pub fn tame(html: &str) -> (std::borrow::Cow<'_, str>, Taming) {
         }
     }
     out.push_str(&html[copied..]);
-    (std::borrow::Cow::Owned(out), taming)
+    let shape = measure(&out);
+    (std::borrow::Cow::Owned(out), taming, shape)
 }
 
 /// What the parse of a page will cost: how deep it nests, how many elements it has, and how
@@ -435,6 +422,8 @@ pub struct Shape {
     pub elements: usize,
     /// Bytes between tags (raw-text elements such as scripts count as markup).
     pub text_bytes: usize,
+    /// Whether some tag has more than [`MAX_ATTRIBUTES`] attributes.
+    pub attributes_cut: bool,
 }
 
 /// Measures `html`'s [`Shape`] in one linear scan.
@@ -443,6 +432,7 @@ pub fn measure(html: &str) -> Shape {
     let (mut depth, mut after) = (0usize, 0usize);
     for t in tags(html) {
         shape.text_bytes += t.start.saturating_sub(after);
+        shape.attributes_cut |= t.cut.is_some();
         after = t.end;
         if !t.closing && !t.name.is_empty() {
             shape.elements += 1;
@@ -502,7 +492,7 @@ mod tests {
             "</div>".repeat(n)
         );
         assert_eq!(depth(&page), n); // html, head and body have optional end tags
-        let (flat, taming) = tame(&page);
+        let (flat, taming, _) = tame(&page);
         assert_eq!(taming.flattened_from, Some(n));
         assert_eq!(depth(&flat), MAX_DEPTH);
         assert!(flat.contains("<p>Deep text about Kaspersky.</p>"));
@@ -525,7 +515,7 @@ mod tests {
         let many: String = (0..1000).map(|i| format!(" a{i}=\"v>{i}\"")).collect();
         let page =
             format!("<html><body><p{many}>Text of the paragraph.</p><img{many}/></body></html>");
-        let (tamed, taming) = tame(&page);
+        let (tamed, taming, _) = tame(&page);
         assert_eq!(taming.attributes_dropped, 2 * (1000 - MAX_ATTRIBUTES));
         assert!(tamed.contains(&format!(
             " a{}=\"v>{}\">Text",

@@ -378,15 +378,19 @@ fn two_reports(data: &[u8]) -> (&[u8], &[u8]) {
 
 /// The whole comparison of two fuzzed reports → a whole, consistent report.
 pub fn fuzz_compare(data: &[u8]) -> Result<(), String> {
-    let Some((&f, rest)) = data.split_first() else {
-        return Ok(());
-    };
+    fuzzed_comparison(data).map_or(Ok(()), |r| report(&r))
+}
+
+/// The comparison of the two reports in `data`: a format byte, then the reports split at the
+/// first `0xFF`; none when either is not a report.
+fn fuzzed_comparison(data: &[u8]) -> Option<Report> {
+    let (&f, rest) = data.split_first()?;
     let (a, b) = two_reports(rest);
-    let (Some(a), Some(b)) = (load("a", a, format_of(f)), load("b", b, format_of(f >> 2))) else {
-        return Ok(());
-    };
-    let r = compare(&[a, b]);
-    report(&r)
+    let (a, b) = (
+        load("a", a, format_of(f))?,
+        load("b", b, format_of(f >> 2))?,
+    );
+    Some(compare(&[a, b]))
 }
 
 /// The HTML report of a fuzzed report against a reordering of itself, with a tag planted
@@ -421,14 +425,9 @@ fn raw_in_json(c: char) -> bool {
 /// The JSON report of two fuzzed reports: valid JSON that reads back into the same report,
 /// with no control, bidi or tag character raw anywhere, whatever the input held.
 pub fn fuzz_json_output(data: &[u8]) -> Result<(), String> {
-    let Some((&f, rest)) = data.split_first() else {
+    let Some(r) = fuzzed_comparison(data) else {
         return Ok(());
     };
-    let (a, b) = two_reports(rest);
-    let (Some(a), Some(b)) = (load("a", a, format_of(f)), load("b", b, format_of(f >> 2))) else {
-        return Ok(());
-    };
-    let r = compare(&[a, b]);
     let mut out = Vec::new();
     parallax::render::json::render(&r, &mut out).map_err(|e| e.to_string())?;
     let json = String::from_utf8(out).map_err(|_| "the JSON is not UTF-8".to_string())?;
