@@ -1,6 +1,6 @@
 //! JSON output (`--format json`), the contract documented in `docs/json.md`.
 //!
-//! Characters that a terminal acts on or that hide text — C1 controls, bidi controls and Unicode
+//! Characters that a terminal acts on or that hide text — DEL, C1 controls, bidi controls and Unicode
 //! tag characters — are written as `\u` escapes (JSON escapes them the same as the raw
 //! character; serde_json leaves them raw), so a report printed to a terminal carries no control
 //! sequence from an input. C0 controls are escaped by serde_json already.
@@ -22,7 +22,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// Whether `c` is one a terminal acts on or one that hides or reorders text.
 fn invisible(c: char) -> bool {
     matches!(c,
-        '\u{80}'..='\u{9F}'                       // C1 controls
+        '\u{7F}'..='\u{9F}'                       // DEL and the C1 controls
         | '\u{61C}' | '\u{200E}' | '\u{200F}'     // bidi marks
         | '\u{202A}'..='\u{202E}'                 // bidi embeddings and overrides
         | '\u{2066}'..='\u{2069}'                 // bidi isolates
@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn c1_bidi_and_tag_characters_are_escaped_and_mean_the_same() {
-        let raw = "a\u{9b}31m b\u{202e}c d\u{e0041} \u{1b}e";
+        let raw = "a\u{9b}31m b\u{202e}c d\u{e0041} \u{1b}e\u{7f}";
         let value = serde_json::json!({ "t": raw, raw: [raw] });
         let mut out = Vec::new();
         let mut ser =
@@ -111,6 +111,7 @@ mod tests {
         // the layout is serde_json's own
         assert_eq!(
             escaped
+                .replace("\\u007f", "\u{7f}")
                 .replace("\\u009b", "\u{9b}")
                 .replace("\\u202e", "\u{202e}")
                 .replace("\\udb40\\udc41", "\u{e0041}"),
