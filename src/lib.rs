@@ -96,16 +96,10 @@ pub fn compare(inputs: &[Input], opts: &CompareOptions) -> Result<Report> {
             "compare needs at least two reports (use `parallax inspect` to read one)".into(),
         ));
     }
-    for (name, v) in [
+    scores_in_range(&[
         ("--min-score", opts.min_score),
         ("--same-score", opts.same_score),
-    ] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Error::Usage(format!(
-                "{name} must be between 0 and 1, not {v}"
-            )));
-        }
-    }
+    ])?;
     check_labels(inputs, &opts.labels)?;
     let (docs, warnings) = read_all(inputs, &opts.labels, &opts.read)?;
     let align = align::Options {
@@ -135,13 +129,7 @@ pub fn inspect(inputs: &[Input], opts: &InspectOptions) -> Result<Report> {
 /// The `match` job: reads a TSV of sentence pairs (`id<TAB>sentence1<TAB>sentence2` per line,
 /// blank lines skipped) and scores each pair with the scorer `compare` uses.
 pub fn match_pairs(input: &Input, opts: &MatchOptions) -> Result<Vec<PairScore>> {
-    for (name, v) in [("--same", opts.same), ("--partial", opts.partial)] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Error::Usage(format!(
-                "{name} must be between 0 and 1, not {v}"
-            )));
-        }
-    }
+    scores_in_range(&[("--same", opts.same), ("--partial", opts.partial)])?;
     let text = ingest::read_text(input, &ReadOptions::default())?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -167,6 +155,16 @@ pub fn match_pairs(input: &Input, opts: &MatchOptions) -> Result<Vec<PairScore>>
         });
     }
     Ok(out)
+}
+
+/// Refuses a score option outside 0–1 (NaN and infinities included), naming the option.
+fn scores_in_range(scores: &[(&str, f32)]) -> Result<()> {
+    match scores.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+        Some((name, v)) => Err(Error::Usage(format!(
+            "{name} must be between 0 and 1, not {v}"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Refuses more labels than inputs.
